@@ -1,0 +1,205 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+)
+
+// index maps folded ids and names to positions in the framework's slices.
+type index struct {
+	skillLevels map[string]int
+	grades      map[string]int
+	skills      map[string]int
+	roles       map[string]int
+}
+
+// Build completes a framework assembled by a loader or in code: it derives
+// the ids the input left out, indexes names for lookup, resolves the
+// references of role levels to skills, skill levels and grades, and derives
+// the families. References that resolve to nothing are kept as written for
+// Validate to report. Build returns fw.
+func (fw *Framework) Build() *Framework {
+	for i := range fw.SkillLevels {
+		l := &fw.SkillLevels[i]
+		l.ID = idOr(l.ID, l.Name)
+	}
+	for i := range fw.Grades {
+		g := &fw.Grades[i]
+		g.ID = idOr(g.ID, firstNonEmpty(g.Code, g.Name))
+	}
+	for i := range fw.Skills {
+		s := &fw.Skills[i]
+		s.ID = idOr(s.ID, s.Name)
+	}
+	for i := range fw.Roles {
+		r := &fw.Roles[i]
+		r.ID = idOr(r.ID, r.Name)
+		for j := range r.Levels {
+			l := &r.Levels[j]
+			if l.ID == "" && l.Title != "" {
+				l.ID = levelID(r.Name, l.Title)
+			}
+		}
+	}
+	fw.index = index{
+		skillLevels: make(map[string]int),
+		grades:      make(map[string]int),
+		skills:      make(map[string]int),
+		roles:       make(map[string]int),
+	}
+	for i, l := range fw.SkillLevels {
+		addKeys(fw.index.skillLevels, i, l.ID, l.Name)
+	}
+	for i, g := range fw.Grades {
+		addKeys(fw.index.grades, i, g.ID, g.Code, g.Name)
+	}
+	for i, s := range fw.Skills {
+		addKeys(fw.index.skills, i, s.ID, s.Name)
+	}
+	for i, r := range fw.Roles {
+		addKeys(fw.index.roles, i, r.ID, r.Name)
+	}
+	fw.resolve()
+	fw.deriveFamilies()
+	return fw
+}
+
+// resolve replaces the names that role levels use for skills, skill levels and
+// grades by ids, and the level keys of skill descriptions likewise.
+func (fw *Framework) resolve() {
+	for i := range fw.Skills {
+		s := &fw.Skills[i]
+		if len(s.Levels) == 0 {
+			continue
+		}
+		levels := make(map[string][]string, len(s.Levels))
+		pos := make(map[string]Pos, len(s.LevelPos))
+		for k, v := range s.Levels {
+			id := k
+			if l := fw.SkillLevel(k); l != nil {
+				id = l.ID
+			}
+			if old, ok := levels[id]; ok && !slices.Equal(old, v) {
+				fw.findings = append(fw.findings, Finding{Severity: Error, Pos: s.LevelPos[k],
+					Subject: fmt.Sprintf("skill %q at level %s", s.Name, id),
+					Message: fmt.Sprintf("described differently here and at %s", pos[id])})
+				continue
+			}
+			levels[id] = v
+			pos[id] = s.LevelPos[k]
+		}
+		s.Levels, s.LevelPos = levels, pos
+	}
+	for i := range fw.Roles {
+		r := &fw.Roles[i]
+		for j := range r.Levels {
+			l := &r.Levels[j]
+			for k, g := range l.Grades {
+				if gr := fw.Grade(g); gr != nil {
+					l.Grades[k] = gr.ID
+				}
+			}
+			for k := range l.Skills {
+				q := &l.Skills[k]
+				if s := fw.Skill(q.Skill); s != nil {
+					q.Skill = s.ID
+				}
+				if sl := fw.SkillLevel(q.Level); sl != nil {
+					q.Level = sl.ID
+				}
+			}
+		}
+	}
+}
+
+func (fw *Framework) deriveFamilies() {
+	fw.Families = fw.Families[:0]
+	byID := map[string]int{}
+	for i := range fw.Roles {
+		r := &fw.Roles[i]
+		name := r.Family
+		id := Slug(name)
+		n, ok := byID[id]
+		if !ok {
+			n = len(fw.Families)
+			byID[id] = n
+			fw.Families = append(fw.Families, Family{ID: id, Name: name})
+		}
+		r.Family = id
+		fw.Families[n].Roles = append(fw.Families[n].Roles, r.ID)
+	}
+}
+
+// Family returns the family with this id or name, or nil.
+func (fw *Framework) Family(q string) *Family {
+	for i := range fw.Families {
+		f := &fw.Families[i]
+		if fold(f.ID) == fold(q) || fold(f.Name) == fold(q) || f.ID == Slug(q) {
+			return f
+		}
+	}
+	return nil
+}
+
+// Describe records the "You can:" items of skill at level, given at pos.
+// Loaders call it for every place a description appears; the first one given
+// is kept, and a different text for the same pair becomes a validation error
+// naming both places. The framework must have been built.
+func (fw *Framework) Describe(skill, level string, items []string, pos Pos) {
+	s := fw.Skill(skill)
+	if s == nil || len(items) == 0 {
+		return
+	}
+	id := level
+	if l := fw.SkillLevel(level); l != nil {
+		id = l.ID
+	}
+	if s.Levels == nil {
+		s.Levels = map[string][]string{}
+		s.LevelPos = map[string]Pos{}
+	}
+	old, ok := s.Levels[id]
+	switch {
+	case !ok:
+		s.Levels[id] = items
+		s.LevelPos[id] = pos
+	case !slices.Equal(old, items):
+		fw.findings = append(fw.findings, Finding{
+			Severity: Error,
+			Pos:      pos,
+			Subject:  fmt.Sprintf("skill %q at level %s", s.Name, id),
+			Message:  fmt.Sprintf("described differently here and at %s", s.LevelPos[id]),
+		})
+	}
+}
+
+// Report adds a finding that a loader made, for Validate to return with the
+// rest.
+func (fw *Framework) Report(f Finding) { fw.findings = append(fw.findings, f) }
+
+func addKeys(m map[string]int, i int, keys ...string) {
+	for _, k := range keys {
+		if k == "" {
+			continue
+		}
+		if _, ok := m[fold(k)]; !ok {
+			m[fold(k)] = i
+		}
+	}
+}
+
+func idOr(id, name string) string {
+	if id != "" {
+		return id
+	}
+	return Slug(name)
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
