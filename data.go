@@ -52,7 +52,7 @@ func loadFramework(c *cli.Context) (*model.Framework, error) {
 
 // readFramework loads the framework without validating it.
 func readFramework(c *cli.Context) (*model.Framework, error) {
-	opts := model.LoadOptions{Sheet: c.String(sheetFlag.Name)}
+	opts := model.LoadOptions{}
 	if f := c.String(formatFlag.Name); f != "" {
 		format, err := model.ParseFormat(f)
 		if err != nil {

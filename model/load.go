@@ -55,7 +55,6 @@ func ParseFormat(s string) (Format, error) {
 // LoadOptions are the choices a loader needs beyond the file itself.
 type LoadOptions struct {
 	Format Format // "" means: from the file name's extension
-	Sheet  string // XLSX: the sheet to read; "" means the first
 }
 
 // MaxInputSize bounds what Load reads, so that a wrong file fails fast.
@@ -81,14 +80,13 @@ func Load(r io.Reader, name string, opts LoadOptions) (*Framework, error) {
 	if len(data) > MaxInputSize {
 		return nil, &LoadError{Pos: Pos{File: name}, Msg: fmt.Sprintf("file is larger than %d MiB", MaxInputSize>>20)}
 	}
-	switch format {
-	case FormatYAML, FormatJSON:
-		return decodeYAML(data, name)
+	if format != FormatYAML && format != FormatJSON {
+		return nil, fmt.Errorf("load %s: model.Load reads YAML and JSON; read %s with package flat", name, format)
 	}
-	return loadFlat(data, name, format, opts)
+	return decodeYAML(data, name)
 }
 
-// LoadFile opens path and loads the framework in it.
+// LoadFile opens path and loads the YAML or JSON framework in it.
 func LoadFile(path string, opts LoadOptions) (*Framework, error) {
 	f, err := os.Open(path)
 	if err != nil {
