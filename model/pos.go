@@ -24,7 +24,7 @@ func (p Pos) String() string {
 	case p.Line > 0 && p.Col > 0:
 		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
 	case p.Line > 0:
-		return fmt.Sprintf("%s: row %d", p.File, p.Line)
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
 	default:
 		return p.File
 	}

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitError = 1 // bad data, failed output, anything at run time
+	exitUsage = 2 // the command line asks for something that is not there
+)
+
+// run is main without the process: it builds the app, runs it with args and
+// maps the error to an exit code, so tests can call it.
+func run(args []string, stdout, stderr io.Writer) int {
+	app := newApp(stdout, stderr)
+	err := app.Run(args)
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "ddat: %s\n", oneLine(err))
+	var u usageError
+	if errors.As(err, &u) {
+		return exitUsage
+	}
+	return exitError
+}
+
+func newApp(stdout, stderr io.Writer) *cli.App {
+	return &cli.App{
+		Name:    "ddat",
+		Usage:   "job profiles and skills matrices from the Government Digital and Data Profession Capability Framework",
+		Version: version(),
+		Description: "ddat reads a capability framework (the embedded default, or your own file with --data)\n" +
+			"and makes PDF job profiles, an Excel skills matrix, or every document at once.\n\n" +
+			"Examples:\n" +
+			"   ddat roles\n" +
+			"   ddat show infrastructure-engineer senior\n" +
+			"   ddat profile infrastructure-engineer --level senior\n" +
+			"   ddat batch -o out",
+		Flags:                []cli.Flag{dataFlag, formatFlag, sheetFlag, gradesFlag},
+		Commands:             commands(),
+		Writer:               stdout,
+		ErrWriter:            stderr,
+		EnableBashCompletion: true,
+		// Errors are printed and mapped to exit codes in run, in one place.
+		ExitErrHandler: func(*cli.Context, error) {},
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return usageError{err}
+		},
+		CommandNotFound: func(c *cli.Context, name string) {
+			fmt.Fprintf(c.App.ErrWriter, "ddat: no command %q; run \"ddat --help\" for the list\n", name)
+		},
+	}
+}
+
+// commands lists every command, in the order --help shows them.
+func commands() []*cli.Command {
+	cmds := []*cli.Command{
+		rolesCommand(),
+		skillsCommand(),
+		showCommand(),
+		validateCommand(),
+		profileCommand(),
+		matrixCommand(),
+		batchCommand(),
+		convertCommand(),
+	}
+	for _, c := range cmds {
+		c.OnUsageError = func(_ *cli.Context, err error, _ bool) error { return usageError{err} }
+	}
+	return cmds
+}
+
+// usageError marks an error as the user's request being wrong (exit 2)
+// rather than the data or the machine (exit 1).
+type usageError struct{ error }
+
+func (u usageError) Unwrap() error { return u.error }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+// version is the module version the binary was built from, or "dev".
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return strings.TrimPrefix(bi.Main.Version, "v")
+	}
+	return "dev"
+}
+
+// oneLine keeps an error to one line on the terminal; multi-line detail (a
+// list of findings) is printed by the command itself.
+func oneLine(err error) string {
+	s := err.Error()
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/ddat-tools/ddat/assets"
+	"github.com/ddat-tools/ddat/model"
+	"github.com/urfave/cli/v2"
+)
+
+// Global flags: which framework to use.
+var (
+	dataFlag = &cli.StringFlag{
+		Name: "data", Aliases: []string{"d"}, EnvVars: []string{"DDAT_DATA"},
+		Usage: "framework `FILE` (.yaml, .yml, .json, .csv, .xlsx); default: the embedded framework",
+	}
+	formatFlag = &cli.StringFlag{
+		Name:  "format",
+		Usage: "format of --data when its extension does not tell: yaml, json, csv or xlsx",
+	}
+	sheetFlag = &cli.StringFlag{
+		Name:  "sheet",
+		Usage: "for an .xlsx --data file: the `NAME` of the sheet to read (default: the first)",
+	}
+	gradesFlag = &cli.StringFlag{
+		Name:  "grades",
+		Usage: "CSV or YAML `FILE` mapping role levels to grade codes, for a --data file that has none",
+	}
+)
+
+// loadFramework loads the framework the global flags name and validates it.
+// Warnings go to stderr unless quiet; errors fail with every finding listed.
+func loadFramework(c *cli.Context) (*model.Framework, error) {
+	fw, err := readFramework(c)
+	if err != nil {
+		return nil, err
+	}
+	findings := fw.Validate()
+	if findings.Errors() > 0 {
+		for _, f := range findings {
+			if f.Severity == model.Error {
+				fmt.Fprintln(c.App.ErrWriter, f)
+			}
+		}
+		return nil, fmt.Errorf("the framework has %d errors; run \"ddat validate\" for every finding", findings.Errors())
+	}
+	return fw, nil
+}
+
+// readFramework loads the framework without validating it.
+func readFramework(c *cli.Context) (*model.Framework, error) {
+	opts := model.LoadOptions{}
+	if f := c.String(formatFlag.Name); f != "" {
+		format, err := model.ParseFormat(f)
+		if err != nil {
+			return nil, usageError{err}
+		}
+		opts.Format = format
+	}
+	path := c.String(dataFlag.Name)
+	var (
+		fw  *model.Framework
+		err error
+	)
+	if path == "" {
+		fw, err = model.Load(assets.FrameworkYAML(), assets.FrameworkName, model.LoadOptions{Format: model.FormatYAML})
+	} else {
+		fw, err = loadPath(path, opts)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if g := c.String(gradesFlag.Name); g != "" {
+		if err := applyGrades(fw, g); err != nil {
+			return nil, err
+		}
+	}
+	return fw, nil
+}
+
+func loadPath(path string, opts model.LoadOptions) (*model.Framework, error) {
+	if path == "-" {
+		if opts.Format == "" {
+			return nil, usagef("--data - reads standard input: give its --format")
+		}
+		return model.Load(os.Stdin, "<stdin>", opts)
+	}
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, usagef("--data %s: no such file", path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return model.Load(io.Reader(f), path, opts)
+}
+
+// applyGrades reads a grades mapping file into fw. The flat spreadsheet
+// loader provides the reader.
+func applyGrades(fw *model.Framework, path string) error {
+	return fmt.Errorf("--grades %s: not supported yet", path)
+}

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ddat-tools/ddat/export"
+	"github.com/urfave/cli/v2"
+)
+
+// writeOutput sends a document to path, or to stdout when path is "-". Either
+// way nothing is written unless the whole document is made: a file goes
+// through export.WriteFile, stdout through a buffer.
+func writeOutput(c *cli.Context, path string, write func(io.Writer) error) error {
+	if path == "-" {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			return err
+		}
+		_, err := c.App.Writer.Write(buf.Bytes())
+		return err
+	}
+	return export.WriteFile(path, write)
+}
+
+// dateFlag fixes the creation date written into documents.
+var dateFlag = &cli.StringFlag{
+	Name:  "date",
+	Usage: "creation `DATE` written into documents (YYYY-MM-DD or Unix seconds); default: $SOURCE_DATE_EPOCH, else now",
+}
+
+// creationTime is the date documents record as their creation: --date, else
+// SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/),
+// else now. A fixed date makes output byte-for-byte reproducible.
+func creationTime(c *cli.Context) (time.Time, error) {
+	if s := c.String(dateFlag.Name); s != "" {
+		if t, err := time.Parse("2006-01-02", s); err == nil {
+			return t.UTC(), nil
+		}
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(n, 0).UTC(), nil
+		}
+		return time.Time{}, usagef("--date %q: expected YYYY-MM-DD or Unix seconds", s)
+	}
+	if s, ok := os.LookupEnv("SOURCE_DATE_EPOCH"); ok && strings.TrimSpace(s) != "" {
+		n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: expected Unix seconds", s)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return time.Now().UTC(), nil
+}

@@ -1,0 +1,37 @@
+package main
+
+import (
+	"errors"
+
+	"github.com/ddat-tools/ddat/model"
+	"github.com/urfave/cli/v2"
+)
+
+// Filter flags shared by the commands that work on many role levels.
+var (
+	familyFlag = &cli.StringSliceFlag{Name: "family", Usage: "only role levels of role family `F` (id or name; repeatable)"}
+	roleFlag   = &cli.StringSliceFlag{Name: "role", Usage: "only role levels of role `R` (id or name; repeatable)"}
+	gradeFlag  = &cli.StringSliceFlag{Name: "grade", Usage: "only role levels performed at grade `G` (code or name; repeatable)"}
+)
+
+// selectionFlags are the filter flags, for a command's Flags.
+func selectionFlags() []cli.Flag { return []cli.Flag{familyFlag, roleFlag, gradeFlag} }
+
+// selection reads the filter flags.
+func selection(c *cli.Context) model.Selection {
+	return model.Selection{
+		Families: c.StringSlice(familyFlag.Name),
+		Roles:    c.StringSlice(roleFlag.Name),
+		Grades:   c.StringSlice(gradeFlag.Name),
+	}
+}
+
+// selectLevels applies the filter flags to fw; a filter naming nothing, or
+// leaving nothing, is a usage error that says why.
+func selectLevels(c *cli.Context, fw *model.Framework) ([]model.LevelRef, error) {
+	refs, err := fw.Select(selection(c))
+	if errors.Is(err, model.ErrNotFound) || errors.Is(err, model.ErrEmptySelection) {
+		return nil, usageError{err}
+	}
+	return refs, err
+}
