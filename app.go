@@ -30,6 +30,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if errors.As(err, &u) {
 		return exitUsage
 	}
+	// cli reports "ddat help nosuchcommand" as an ExitCoder with code 3.
+	var ec cli.ExitCoder
+	if errors.As(err, &ec) && ec.ExitCode() != exitError {
+		return exitUsage
+	}
 	return exitError
 }
 
@@ -55,8 +60,19 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageError{err}
 		},
-		CommandNotFound: func(c *cli.Context, name string) {
-			fmt.Fprintf(c.App.ErrWriter, "ddat: no command %q; run \"ddat --help\" for the list\n", name)
+		// Without a command, show the help; an unknown one is a usage error
+		// (cli's own CommandNotFound cannot fail the run).
+		Action: func(c *cli.Context) error {
+			if !c.Args().Present() {
+				return cli.ShowAppHelp(c)
+			}
+			var names []string
+			for _, cmd := range c.App.VisibleCommands() {
+				if cmd.Name != "help" {
+					names = append(names, cmd.Name)
+				}
+			}
+			return usagef("no command %q; choose one of: %s", c.Args().First(), strings.Join(names, ", "))
 		},
 	}
 }
