@@ -41,14 +41,13 @@ func showLevel(t *textWriter, fw *model.Framework, r *model.Role, l *model.RoleL
 		t.field(labelWidth, "Type", r.Type)
 	}
 	t.field(labelWidth, "Level", fmt.Sprintf("%d of %d", n, len(r.Levels)))
-	t.field(labelWidth, "Grades", gradeLabels(fw, l)...)
 	if !r.Updated.IsZero() {
 		t.field(labelWidth, "Last updated", r.Updated.Format(dateLayout))
 	}
 	t.blank()
 	showRoleSummary(t, r)
 	t.heading(fmt.Sprintf("%d. %s", n, l.Title), '-')
-	showLevelText(t, l)
+	showLevelText(t, fw, l)
 	if len(l.Skills) > 0 {
 		t.heading("Skills", '-')
 		showSkills(t, fw, l, 0)
@@ -80,9 +79,7 @@ func showRole(t *textWriter, fw *model.Framework, r *model.Role) {
 	for i := range r.Levels {
 		l := &r.Levels[i]
 		t.heading(fmt.Sprintf("%d. %s", i+1, l.Title), '-')
-		t.field(labelWidth, "Grades", gradeLabels(fw, l)...)
-		t.blank()
-		showLevelText(t, l)
+		showLevelText(t, fw, l)
 		if len(l.Skills) > 0 {
 			t.line("Skills:")
 			t.blank()
@@ -115,11 +112,17 @@ func showRoleSummary(t *textWriter, r *model.Role) {
 	list(t, "In this role, you will:", r.Responsibilities)
 }
 
-// showLevelText writes a level's summary and its "At this role level, you
-// will:" list.
-func showLevelText(t *textWriter, l *model.RoleLevel) {
+// showLevelText writes a level's summary, its "At this role level, you
+// will:" list and its grades with their full names, as a role page does.
+func showLevelText(t *textWriter, fw *model.Framework, l *model.RoleLevel) {
 	paragraphs(t, l.Summary)
 	list(t, "At this role level, you will:", l.Responsibilities)
+	if gs := gradeLabels(fw, l); len(gs) > 0 {
+		list(t, "This role level is often performed at the Civil Service job grade of:", gs)
+	} else {
+		t.line("Grades: none given")
+		t.blank()
+	}
 }
 
 // showSkills writes each skill a level needs, in source order, at indent:
@@ -202,12 +205,9 @@ func list(t *textWriter, leadIn string, items []string) {
 	t.blank()
 }
 
-// gradeLabels are a level's grades with their full names, one per value.
+// gradeLabels are a level's grades with their full names.
 func gradeLabels(fw *model.Framework, l *model.RoleLevel) []string {
 	gs := fw.LevelGrades(l)
-	if len(gs) == 0 {
-		return []string{"none given"}
-	}
 	labels := make([]string, len(gs))
 	for i, g := range gs {
 		labels[i] = g.Label()
