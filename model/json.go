@@ -31,8 +31,9 @@ func decodeJSON(data []byte, name string) (*Framework, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := p.dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, &LoadError{Pos: p.pos(p.start()), Msg: "syntax error: more after the end of the JSON value; a framework file holds one object"}
+	if rest := p.data[p.dec.InputOffset():]; len(bytes.TrimSpace(rest)) > 0 {
+		at := len(p.data) - len(bytes.TrimLeft(rest, " \t\r\n"))
+		return nil, &LoadError{Pos: p.pos(at), Msg: "syntax error: more after the end of the JSON value; a framework file holds one object"}
 	}
 	return decodeTree(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}, name)
 }
