@@ -22,7 +22,7 @@ func TestMalformed(t *testing.T) {
 		{"wrong-type.yaml", "wrong-type.yaml:24:16:", "roles[0].levels[0].title: expected text, found a list"},
 		{"duplicate-key.yaml", "duplicate-key.yaml:20:5:", `roles[0].family: field "family" given twice in one mapping; first at line 19`},
 		{"top-level-list.yaml", "top-level-list.yaml:2:1:", "expected a mapping of fields (framework, grades, roles, skill_levels, skills), found a list"},
-		{"no-roles.yaml", "no-roles.yaml:17:1:", `unknown field "rolls"`},
+		{"no-roles.yaml", "no-roles.yaml:2:1:", `roles: no roles; a framework file needs a "roles:" list`},
 		{"unknown-skill.yaml", "unknown-skill.yaml:29:13:", `unknown skill "Gadget care"; it is not in the skills catalogue`},
 		{"unknown-skill-level.yaml", "unknown-skill-level.yaml:29:13:", `unknown skill level "expertise"; expected one of: awareness, working`},
 		{"unknown-level-description.yaml", "unknown-level-description.yaml:15:7:", `skill "Widget design": unknown skill level "awarness"`},
