@@ -31,3 +31,17 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+func TestBuildIDWithoutLatinLetters(t *testing.T) {
+	fw := (&model.Framework{
+		SkillLevels: []model.SkillLevel{{Name: "Awareness"}},
+		Roles:       []model.Role{{Name: "基础设施工程师", Family: "运营"}, {Name: "数据科学家", Family: "运营"}},
+	}).Build()
+	a, b := fw.Roles[0].ID, fw.Roles[1].ID
+	if a == "" || b == "" || a == b {
+		t.Errorf("role ids = %q, %q; want two distinct non-empty ids", a, b)
+	}
+	if r, err := fw.Role(a); err != nil || r.Name != "基础设施工程师" {
+		t.Errorf("Role(%q) = %v, %v", a, r, err)
+	}
+}
