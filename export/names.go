@@ -55,15 +55,20 @@ func NewLayout(fw *model.Framework) *Layout {
 			families[r.Family] = fdir
 			roleDirs[fdir] = newSiblings()
 		}
-		rslug := safeName(r.Name, "role")
-		rdir := path.Join(fdir, roleDirs[fdir].add(rslug, ""))
+		rname := roleDirs[fdir].add(safeName(r.Name, "role"), "")
+		rdir := path.Join(fdir, rname)
 		files := newSiblings()
-		l.role[r] = path.Join(rdir, files.add(rslug, ".pdf"))
+		l.role[r] = path.Join(rdir, files.add(rname, ".pdf"))
 		width := len(strconv.Itoa(len(r.Levels)))
 		for j := range r.Levels {
 			lv := &r.Levels[j]
 			n := fmt.Sprintf("%0*d", width, j+1)
-			stem := n + "-" + truncate(safeName(lv.Title, "level"), MaxNameLength-len(n)-1)
+			// A numbered name is never reserved.
+			slug := truncate(model.Slug(lv.Title), MaxNameLength-len(n)-1)
+			if slug == "" {
+				slug = "level"
+			}
+			stem := n + "-" + slug
 			l.level[lv] = path.Join(rdir, files.add(stem, ".pdf"))
 		}
 	}
