@@ -184,7 +184,7 @@ func stage(ctx context.Context, dir string, jobs []Job, opts BatchOptions) (*Man
 		Generator: Generator,
 		Version:   opts.Version,
 		Framework: opts.Framework,
-		Created:   created.UTC(),
+		Created:   created.UTC().Truncate(time.Second),
 		Files:     make([]ManifestItem, len(jobs)),
 	}
 	made := map[string]bool{}
