@@ -107,8 +107,8 @@ func TestLayoutHostileNames(t *testing.T) {
 		"family/etc/2-etc-shadow.pdf",
 		"c-windows/a-b/2-a-b.pdf",
 		"spaces/trailing-dots/1-end.pdf",
-		"family/role/role.pdf",
-		"family/role/1-level.pdf",
+		"family-2/role/role.pdf",
+		"family-2/role/1-level.pdf",
 		"manifest-json/skills-matrix-xlsx/skills-matrix-xlsx.pdf",
 	} {
 		if _, ok := seen[want]; !ok {
