@@ -104,6 +104,11 @@ func BatchDir(ctx context.Context, dir string, jobs []Job, opts BatchOptions) (m
 	if err = os.Chmod(staging, dirMode(target, existed)); err != nil {
 		return nil, fmt.Errorf("batch %s: %w", dir, err)
 	}
+	// The documents reach the disk before the directory that holds them
+	// replaces the old one, so a power cut cannot publish empty files.
+	if err = syncTree(staging); err != nil {
+		return nil, fmt.Errorf("batch %s: sync: %w", dir, err)
+	}
 	if err = publish(staging, target, existed); err != nil {
 		return nil, fmt.Errorf("batch %s: %w", dir, err)
 	}
@@ -337,7 +342,31 @@ func (s *sink) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// writeFile is how a batch writes each file into its staging directory.
-func writeFile(path string, write func(io.Writer) error) error {
-	return WriteFile(path, write)
+// writeFile writes one file of a staging directory: to a temporary name,
+// renamed when complete, so that even the staging directory never holds a
+// partial document under a document's name. Unlike WriteFile it does not
+// sync each file: the staging directory is synced once, before it is
+// published (syncTree).
+func writeFile(path string, write func(io.Writer) error) (err error) {
+	dir, base := filepath.Split(path)
+	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = write(tmp); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }
