@@ -16,14 +16,14 @@ func BenchmarkBatchEngine(b *testing.B) {
 	jobs := []export.Job{}
 	for i := range 601 {
 		p := fmt.Sprintf("family-%d/role-%d/%d-level.pdf", i%5, i%100, i)
-		jobs = append(jobs, export.Job{Path: p, Kind: export.KindProfile, Write: content(p, 50_000)})
+		jobs = append(jobs, export.Job{Path: p, Kind: export.KindProfile, Write: fakeContent(p, 50_000)})
 	}
 	out := filepath.Join(b.TempDir(), "out")
 	for _, workers := range []int{1, 2} {
 		b.Run(fmt.Sprintf("j%d", workers), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := export.BatchDir(context.Background(), out, jobs, opts(workers)); err != nil {
+				if _, err := export.BatchDir(context.Background(), out, jobs, batchOpts(workers)); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -21,21 +21,21 @@ import (
 	"github.com/ddat-tools/ddat/export"
 )
 
-var created = time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
+var batchCreated = time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
 
 // fakeJobs is a batch of n small documents whose bytes depend only on their
 // path, spread over a few directories like a real batch.
 func fakeJobs(n int) []export.Job {
 	jobs := []export.Job{{
 		Path: export.MatrixFile, Kind: export.KindMatrix, Title: "Skills matrix",
-		Write: content(export.MatrixFile, 3000),
+		Write: fakeContent(export.MatrixFile, 3000),
 	}}
 	for i := range n - 1 {
 		p := fmt.Sprintf("family-%d/role-%d/%d-level.pdf", i%2, i%3, i)
 		jobs = append(jobs, export.Job{
 			Path: p, Kind: export.KindProfile, Title: fmt.Sprintf("Level %d", i),
 			Role: fmt.Sprintf("role-%d", i%3), Level: fmt.Sprintf("level-%d", i),
-			Write: content(p, 1000+i*517),
+			Write: fakeContent(p, 1000+i*517),
 		})
 	}
 	return jobs
@@ -43,7 +43,7 @@ func fakeJobs(n int) []export.Job {
 
 // content writes size bytes derived from name, in small pieces like an
 // exporter, and reports a page per kilobyte.
-func content(name string, size int) func(io.Writer) (int, error) {
+func fakeContent(name string, size int) func(io.Writer) (int, error) {
 	return func(w io.Writer) (int, error) {
 		line := []byte(name + " the quick brown fox\n")
 		for n := 0; n < size; n += len(line) {
@@ -55,13 +55,13 @@ func content(name string, size int) func(io.Writer) (int, error) {
 	}
 }
 
-func opts(workers int) export.BatchOptions {
-	return export.BatchOptions{Workers: workers, Framework: "Fixture Framework", Version: "1.2.3", Created: created}
+func batchOpts(workers int) export.BatchOptions {
+	return export.BatchOptions{Workers: workers, Framework: "Fixture Framework", Version: "1.2.3", Created: batchCreated}
 }
 
 // snapshot maps every file under dir to its contents, and every directory
 // to "<dir>".
-func snapshot(t *testing.T, dir string) map[string]string {
+func dirSnapshot(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	files := map[string]string{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -121,7 +121,7 @@ func checkManifest(t *testing.T, dir string) *export.Manifest {
 			t.Errorf("%s: %d bytes, manifest says %d", item.Path, len(data), item.Bytes)
 		}
 	}
-	for p, c := range snapshot(t, dir) {
+	for p, c := range dirSnapshot(t, dir) {
 		if c != "<dir>" && !want[p] {
 			t.Errorf("%s is in the directory but not in the manifest", p)
 		}
@@ -148,7 +148,7 @@ func TestBatchDir(t *testing.T) {
 	out := filepath.Join(parent, "out")
 	jobs := fakeJobs(13)
 	var calls []int
-	o := opts(3)
+	o := batchOpts(3)
 	o.Progress = func(done, total int, _ *export.Job) {
 		if total != len(jobs) {
 			t.Errorf("progress total = %d, want %d", total, len(jobs))
@@ -166,7 +166,7 @@ func TestBatchDir(t *testing.T) {
 	if len(got.Files) != len(jobs) || len(m.Files) != len(jobs) {
 		t.Fatalf("manifest has %d files, returned %d, want %d", len(got.Files), len(m.Files), len(jobs))
 	}
-	if got.Framework != "Fixture Framework" || got.Version != "1.2.3" || !got.Created.Equal(created) {
+	if got.Framework != "Fixture Framework" || got.Version != "1.2.3" || !got.Created.Equal(batchCreated) {
 		t.Errorf("manifest header = %q %q %v", got.Framework, got.Version, got.Created)
 	}
 	for i, item := range got.Files {
@@ -193,15 +193,15 @@ func TestBatchDir(t *testing.T) {
 func TestBatchReplaces(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "out")
-	if _, err := export.BatchDir(context.Background(), out, fakeJobs(8), opts(2)); err != nil {
+	if _, err := export.BatchDir(context.Background(), out, fakeJobs(8), batchOpts(2)); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Chmod(out, 0o750); err != nil {
 		t.Fatal(err)
 	}
 	second := fakeJobs(4)
-	second[1].Write = content("changed", 100)
-	if _, err := export.BatchDir(context.Background(), out, second, opts(2)); err != nil {
+	second[1].Write = fakeContent("changed", 100)
+	if _, err := export.BatchDir(context.Background(), out, second, batchOpts(2)); err != nil {
 		t.Fatal(err)
 	}
 	m := checkManifest(t, out)
@@ -220,15 +220,15 @@ func TestBatchDeterministic(t *testing.T) {
 	for i, workers := range []int{1, 4} {
 		dir := filepath.Join(parent, fmt.Sprint("out", i))
 		file := filepath.Join(parent, fmt.Sprint("out", i, ".zip"))
-		if _, err := export.BatchDir(context.Background(), dir, fakeJobs(20), opts(workers)); err != nil {
+		if _, err := export.BatchDir(context.Background(), dir, fakeJobs(20), batchOpts(workers)); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := export.BatchZip(context.Background(), file, fakeJobs(20), opts(workers)); err != nil {
+		if _, err := export.BatchZip(context.Background(), file, fakeJobs(20), batchOpts(workers)); err != nil {
 			t.Fatal(err)
 		}
 		dirs, zips = append(dirs, dir), append(zips, file)
 	}
-	a, b := snapshot(t, dirs[0]), snapshot(t, dirs[1])
+	a, b := dirSnapshot(t, dirs[0]), dirSnapshot(t, dirs[1])
 	if len(a) != len(b) {
 		t.Errorf("runs made %d and %d files", len(a), len(b))
 	}
@@ -250,13 +250,13 @@ func TestBatchZip(t *testing.T) {
 		created time.Time
 		want    time.Time
 	}{
-		{"date", created, created},
+		{"date", batchCreated, batchCreated},
 		{"epoch 0 clamped to 1980", time.Unix(0, 0).UTC(), time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			parent := t.TempDir()
 			file := filepath.Join(parent, "documents.zip")
-			o := opts(2)
+			o := batchOpts(2)
 			o.Created = tc.created
 			m, err := export.BatchZip(context.Background(), file, fakeJobs(7), o)
 			if err != nil {
@@ -304,7 +304,7 @@ func TestBatchZip(t *testing.T) {
 
 // blocking is a job that writes until its writer fails, as an exporter
 // stuck in a long document would, and says when it has started.
-func blocking(started chan<- struct{}) func(io.Writer) (int, error) {
+func blockingJob(started chan<- struct{}) func(io.Writer) (int, error) {
 	return func(w io.Writer) (int, error) {
 		close(started)
 		for {
@@ -350,7 +350,7 @@ func TestBatchCancel(t *testing.T) {
 				return err
 			}
 			if tc.before {
-				if err := run(context.Background(), fakeJobs(5), opts(2)); err != nil {
+				if err := run(context.Background(), fakeJobs(5), batchOpts(2)); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -360,17 +360,17 @@ func TestBatchCancel(t *testing.T) {
 					before = map[string]string{"": string(data)}
 				}
 			} else {
-				before = snapshot(t, out)
+				before = dirSnapshot(t, out)
 			}
 
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			jobs := fakeJobs(12)
-			o := opts(tc.workers)
+			o := batchOpts(tc.workers)
 			var written atomic.Int32
 			if tc.midway {
 				started := make(chan struct{})
-				jobs[6].Write = blocking(started)
+				jobs[6].Write = blockingJob(started)
 				go func() {
 					<-started
 					cancel()
@@ -396,9 +396,9 @@ func TestBatchCancel(t *testing.T) {
 					after = map[string]string{"": string(data)}
 				}
 			} else {
-				after = snapshot(t, out)
+				after = dirSnapshot(t, out)
 			}
-			if !mapsEqual(before, after) {
+			if !sameFiles(before, after) {
 				t.Errorf("output changed by a cancelled batch: before %d entries, after %d", len(before), len(after))
 			}
 			if tc.before {
@@ -410,7 +410,7 @@ func TestBatchCancel(t *testing.T) {
 	}
 }
 
-func mapsEqual(a, b map[string]string) bool {
+func sameFiles(a, b map[string]string) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -441,10 +441,10 @@ func TestBatchError(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			parent := t.TempDir()
 			out := filepath.Join(parent, "out")
-			if _, err := export.BatchDir(context.Background(), out, fakeJobs(3), opts(1)); err != nil {
+			if _, err := export.BatchDir(context.Background(), out, fakeJobs(3), batchOpts(1)); err != nil {
 				t.Fatal(err)
 			}
-			before := snapshot(t, out)
+			before := dirSnapshot(t, out)
 			jobs := fakeJobs(10)
 			var after atomic.Int32
 			for i := 5; i < len(jobs); i++ {
@@ -452,7 +452,7 @@ func TestBatchError(t *testing.T) {
 				jobs[i].Write = func(wr io.Writer) (int, error) { after.Add(1); return w(wr) }
 			}
 			jobs[4].Write = tc.write
-			_, err := export.BatchDir(context.Background(), out, jobs, opts(1))
+			_, err := export.BatchDir(context.Background(), out, jobs, batchOpts(1))
 			var de *export.DocumentError
 			if !errors.As(err, &de) || de.Path != jobs[4].Path {
 				t.Fatalf("err = %v, want a DocumentError for %s", err, jobs[4].Path)
@@ -465,7 +465,7 @@ func TestBatchError(t *testing.T) {
 			if n := after.Load(); n != 0 {
 				t.Errorf("%d documents made after the failure with one worker, want 0", n)
 			}
-			if !mapsEqual(before, snapshot(t, out)) {
+			if !sameFiles(before, dirSnapshot(t, out)) {
 				t.Error("a failed batch changed the output directory")
 			}
 			checkNoLeftovers(t, parent, "out")
@@ -483,21 +483,21 @@ func TestBatchForce(t *testing.T) {
 	}{
 		{"missing", func(*testing.T, string) {}, false, nil, ""},
 		{"missing parents", func(t *testing.T, out string) {}, false, nil, ""},
-		{"empty", func(t *testing.T, out string) { mkdir(t, out) }, false, nil, ""},
-		{"foreign", func(t *testing.T, out string) { mkdir(t, out); write(t, out, "notes.txt", "mine") }, false, export.ErrNotOurs, "--force"},
-		{"foreign with force", func(t *testing.T, out string) { mkdir(t, out); write(t, out, "notes.txt", "mine") }, true, nil, ""},
+		{"empty", func(t *testing.T, out string) { mkdirT(t, out) }, false, nil, ""},
+		{"foreign", func(t *testing.T, out string) { mkdirT(t, out); writeT(t, out, "notes.txt", "mine") }, false, export.ErrNotOurs, "--force"},
+		{"foreign with force", func(t *testing.T, out string) { mkdirT(t, out); writeT(t, out, "notes.txt", "mine") }, true, nil, ""},
 		{"foreign manifest", func(t *testing.T, out string) {
-			mkdir(t, out)
-			write(t, out, "manifest.json", `{"generator": "other"}`)
+			mkdirT(t, out)
+			writeT(t, out, "manifest.json", `{"generator": "other"}`)
 		}, false, export.ErrNotOurs, ""},
-		{"broken manifest", func(t *testing.T, out string) { mkdir(t, out); write(t, out, "manifest.json", `{`) }, false, export.ErrNotOurs, ""},
+		{"broken manifest", func(t *testing.T, out string) { mkdirT(t, out); writeT(t, out, "manifest.json", `{`) }, false, export.ErrNotOurs, ""},
 		{"ddat made it", func(t *testing.T, out string) {
-			if _, err := export.BatchDir(context.Background(), out, fakeJobs(2), opts(1)); err != nil {
+			if _, err := export.BatchDir(context.Background(), out, fakeJobs(2), batchOpts(1)); err != nil {
 				t.Fatal(err)
 			}
-			write(t, out, "stale.pdf", "old")
+			writeT(t, out, "stale.pdf", "old")
 		}, false, nil, ""},
-		{"a file", func(t *testing.T, out string) { write(t, filepath.Dir(out), filepath.Base(out), "x") }, true, nil, "not a directory"},
+		{"a file", func(t *testing.T, out string) { writeT(t, filepath.Dir(out), filepath.Base(out), "x") }, true, nil, "not a directory"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			parent := t.TempDir()
@@ -506,8 +506,8 @@ func TestBatchForce(t *testing.T) {
 				out = filepath.Join(parent, "a", "b", "out")
 			}
 			tc.setup(t, out)
-			before := snapshot(t, out)
-			o := opts(2)
+			before := dirSnapshot(t, out)
+			o := batchOpts(2)
 			o.Force = tc.force
 			_, err := export.BatchDir(context.Background(), out, fakeJobs(4), o)
 			if tc.wantErr == nil && tc.errText == "" {
@@ -522,7 +522,7 @@ func TestBatchForce(t *testing.T) {
 			if err == nil || tc.wantErr != nil && !errors.Is(err, tc.wantErr) || !strings.Contains(err.Error(), tc.errText) {
 				t.Fatalf("err = %v, want %v %q", err, tc.wantErr, tc.errText)
 			}
-			if !mapsEqual(before, snapshot(t, out)) {
+			if !sameFiles(before, dirSnapshot(t, out)) {
 				t.Error("a refused batch changed the output")
 			}
 			checkNoLeftovers(t, parent, "out")
@@ -535,10 +535,10 @@ func TestBatchForce(t *testing.T) {
 func TestBatchRefusesCurrentDir(t *testing.T) {
 	dir := t.TempDir()
 	sub := filepath.Join(dir, "sub")
-	mkdir(t, sub)
+	mkdirT(t, sub)
 	t.Chdir(sub)
 	for _, out := range []string{".", "..", sub} {
-		o := opts(1)
+		o := batchOpts(1)
 		o.Force = true
 		_, err := export.BatchDir(context.Background(), out, fakeJobs(2), o)
 		if err == nil || !strings.Contains(err.Error(), "current directory") {
@@ -550,14 +550,14 @@ func TestBatchRefusesCurrentDir(t *testing.T) {
 func TestBatchSymlink(t *testing.T) {
 	parent := t.TempDir()
 	real := filepath.Join(parent, "real")
-	if _, err := export.BatchDir(context.Background(), real, fakeJobs(2), opts(1)); err != nil {
+	if _, err := export.BatchDir(context.Background(), real, fakeJobs(2), batchOpts(1)); err != nil {
 		t.Fatal(err)
 	}
 	link := filepath.Join(parent, "link")
 	if err := os.Symlink("real", link); err != nil {
 		t.Skip(err)
 	}
-	if _, err := export.BatchDir(context.Background(), link, fakeJobs(5), opts(1)); err != nil {
+	if _, err := export.BatchDir(context.Background(), link, fakeJobs(5), batchOpts(1)); err != nil {
 		t.Fatal(err)
 	}
 	if fi, err := os.Lstat(link); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
@@ -583,7 +583,7 @@ func TestBatchHostilePaths(t *testing.T) {
 			out := filepath.Join(parent, "out")
 			jobs := fakeJobs(3)
 			jobs[2].Path = p
-			if _, err := export.BatchDir(context.Background(), out, jobs, opts(1)); err == nil {
+			if _, err := export.BatchDir(context.Background(), out, jobs, batchOpts(1)); err == nil {
 				t.Errorf("path %q accepted", p)
 			}
 			checkNoLeftovers(t, parent)
@@ -598,26 +598,26 @@ func TestBatchHostilePaths(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			jobs := fakeJobs(3)
 			jobs[1].Path, jobs[2].Path = tc.a, tc.b
-			if _, err := export.BatchDir(context.Background(), filepath.Join(t.TempDir(), "out"), jobs, opts(1)); err == nil {
+			if _, err := export.BatchDir(context.Background(), filepath.Join(t.TempDir(), "out"), jobs, batchOpts(1)); err == nil {
 				t.Errorf("paths %q and %q accepted", tc.a, tc.b)
 			}
 		})
 	}
 	jobs := fakeJobs(2)
 	jobs[1].Kind = "poster"
-	if _, err := export.BatchDir(context.Background(), filepath.Join(t.TempDir(), "out"), jobs, opts(1)); err == nil {
+	if _, err := export.BatchDir(context.Background(), filepath.Join(t.TempDir(), "out"), jobs, batchOpts(1)); err == nil {
 		t.Error("unknown kind accepted")
 	}
 }
 
-func mkdir(t *testing.T, dir string) {
+func mkdirT(t *testing.T, dir string) {
 	t.Helper()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
 }
 
-func write(t *testing.T, dir, name, s string) {
+func writeT(t *testing.T, dir, name, s string) {
 	t.Helper()
 	if err := os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644); err != nil {
 		t.Fatal(err)

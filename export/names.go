@@ -64,7 +64,7 @@ func NewLayout(fw *model.Framework) *Layout {
 			lv := &r.Levels[j]
 			n := fmt.Sprintf("%0*d", width, j+1)
 			// A numbered name is never reserved.
-			slug := truncate(model.Slug(lv.Title), MaxNameLength-len(n)-1)
+			slug := trimSlug(model.Slug(lv.Title), MaxNameLength-len(n)-1)
 			if slug == "" {
 				slug = "level"
 			}
@@ -106,7 +106,7 @@ func (s *siblings) add(stem, ext string) string {
 	name := stem + ext
 	for n := 2; s.used[strings.ToLower(name)]; n++ {
 		suffix := "-" + strconv.Itoa(n)
-		name = truncate(stem, MaxNameLength-len(suffix)) + suffix + ext
+		name = trimSlug(stem, MaxNameLength-len(suffix)) + suffix + ext
 	}
 	s.used[strings.ToLower(name)] = true
 	return name
@@ -115,7 +115,7 @@ func (s *siblings) add(stem, ext string) string {
 // safeName is the slug of name, shortened to MaxNameLength, with fallback
 // when it slugs to nothing and "-"+fallback after a name Windows reserves.
 func safeName(name, fallback string) string {
-	s := truncate(model.Slug(name), MaxNameLength)
+	s := trimSlug(model.Slug(name), MaxNameLength)
 	if s == "" {
 		return fallback
 	}
@@ -125,9 +125,9 @@ func safeName(name, fallback string) string {
 	return s
 }
 
-// truncate shortens a slug to at most n bytes, at a hyphen when one is near
+// trimSlug shortens a slug to at most n bytes, at a hyphen when one is near
 // the end, and never leaves a hyphen at either end.
-func truncate(slug string, n int) string {
+func trimSlug(slug string, n int) string {
 	if len(slug) > n {
 		cut := slug[:n]
 		if i := strings.LastIndexByte(cut, '-'); i > n*3/4 {

@@ -12,10 +12,10 @@ import (
 	"time"
 )
 
-// zipEpoch is the earliest time a zip entry can record (MS-DOS dates start
+// zipMinTime is the earliest time a zip entry can record (MS-DOS dates start
 // in 1980); earlier creation dates, such as SOURCE_DATE_EPOCH=0, are
 // clamped to it.
-var zipEpoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+var zipMinTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // writeZip archives the files of m, and the manifest, from dir. Entries come
 // sorted by path with m.Created as their time and fixed permissions, so the
@@ -29,8 +29,8 @@ func writeZip(ctx context.Context, w io.Writer, dir string, m *Manifest) error {
 	names = append(names, ManifestFile)
 	slices.Sort(names)
 	modified := m.Created.UTC()
-	if modified.Before(zipEpoch) {
-		modified = zipEpoch
+	if modified.Before(zipMinTime) {
+		modified = zipMinTime
 	}
 	zw := zip.NewWriter(w)
 	for _, name := range names {
