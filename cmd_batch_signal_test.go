@@ -5,8 +5,8 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
-	"fmt"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
