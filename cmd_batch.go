@@ -45,7 +45,7 @@ func batchCommand() *cli.Command {
 			&cli.StringFlag{Name: "zip", Usage: "write the documents into one zip `FILE` instead of a directory"},
 			&cli.StringSliceFlag{Name: "only", Usage: "make only these `KINDS`: profiles (role levels), roles, matrix; comma-separated"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "make `N` documents at once"},
-			&cli.BoolFlag{Name: "force", Usage: "replace the contents of a non-empty output directory that ddat did not make"},
+			&cli.BoolFlag{Name: "force", Usage: "replace the output directory even if it holds files that no ddat batch wrote (they are deleted)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
 			&cli.StringFlag{Name: "paper", Value: "a4", Usage: "paper size of the profiles: a4 or letter"},
 			&cli.StringFlag{Name: "organisation", Aliases: []string{"organization"}, Usage: "`NAME` in the profiles' header and as their author"},

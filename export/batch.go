@@ -78,8 +78,9 @@ var ErrInterrupted = errors.New("interrupted")
 // batch, removes the staging directory and leaves dir alone.
 //
 // dir may not exist (it is created, with its parents) or be empty; a
-// directory that holds anything else must hold a manifest.json written by
-// ddat, unless opts.Force is set.
+// directory that holds files must hold only those an earlier batch wrote
+// (its manifest.json lists them), unless opts.Force is set: then whatever
+// it holds is replaced.
 func BatchDir(ctx context.Context, dir string, jobs []Job, opts BatchOptions) (m *Manifest, err error) {
 	if err := checkJobs(jobs); err != nil {
 		return nil, err

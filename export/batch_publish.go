@@ -9,9 +9,9 @@ import (
 	"strings"
 )
 
-// ErrNotOurs is matched by the error of a batch into a non-empty directory
-// that ddat did not make, without BatchOptions.Force.
-var ErrNotOurs = errors.New("directory is not empty and was not made by ddat")
+// ErrNotOurs is matched by the error of a batch, without BatchOptions.Force,
+// into a directory that holds files no ddat batch wrote.
+var ErrNotOurs = errors.New("the output directory holds files ddat did not write")
 
 // prepareDir checks that the batch may replace dir and returns the directory
 // it will publish to (dir, or where dir links to) and whether it exists.
@@ -44,13 +44,15 @@ func prepareDir(dir string, force bool) (target string, existed bool, err error)
 	if home, err := os.UserHomeDir(); err == nil && within(home, target) {
 		return "", false, fmt.Errorf("batch %s: the output directory would replace your home directory; give a directory below it", dir)
 	}
-	entries, err := os.ReadDir(target)
-	if err != nil {
-		return "", false, fmt.Errorf("batch %s: %w", dir, err)
-	}
-	if len(entries) > 0 && !force && !madeByDdat(target) {
-		return "", false, fmt.Errorf("batch %s: %w (no ddat %s); its contents would be replaced: use --force to replace them, or another directory",
-			dir, ErrNotOurs, ManifestFile)
+	if !force {
+		foreign, err := foreignFile(target)
+		if err != nil {
+			return "", false, fmt.Errorf("batch %s: %w", dir, err)
+		}
+		if foreign != "" {
+			return "", false, fmt.Errorf("batch %s: %w: it holds %s, which no ddat batch wrote; "+
+				"use --force to replace the whole directory, or choose another", dir, ErrNotOurs, filepath.Join(dir, foreign))
+		}
 	}
 	return target, true, nil
 }

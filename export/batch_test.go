@@ -491,12 +491,21 @@ func TestBatchForce(t *testing.T) {
 			writeT(t, out, "manifest.json", `{"generator": "other"}`)
 		}, false, export.ErrNotOurs, ""},
 		{"broken manifest", func(t *testing.T, out string) { mkdirT(t, out); writeT(t, out, "manifest.json", `{`) }, false, export.ErrNotOurs, ""},
-		{"ddat made it", func(t *testing.T, out string) {
-			if _, err := export.BatchDir(context.Background(), out, fakeJobs(2), batchOpts(1)); err != nil {
+		{"ddat made it", func(t *testing.T, out string) { previousBatch(t, out) }, false, nil, ""},
+		{"ddat made it, a document deleted", func(t *testing.T, out string) {
+			previousBatch(t, out)
+			if err := os.Remove(filepath.Join(out, export.MatrixFile)); err != nil {
 				t.Fatal(err)
 			}
-			writeT(t, out, "stale.pdf", "old")
 		}, false, nil, ""},
+		{"ddat made it, a file added", func(t *testing.T, out string) {
+			previousBatch(t, out)
+			writeT(t, filepath.Join(out, "family-0"), "notes.txt", "mine")
+		}, false, export.ErrNotOurs, "notes.txt"},
+		{"ddat made it, a file added, force", func(t *testing.T, out string) {
+			previousBatch(t, out)
+			writeT(t, out, "notes.txt", "mine")
+		}, true, nil, ""},
 		{"a file", func(t *testing.T, out string) { writeT(t, filepath.Dir(out), filepath.Base(out), "x") }, true, nil, "not a directory"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -607,6 +616,13 @@ func TestBatchHostilePaths(t *testing.T) {
 	jobs[1].Kind = "poster"
 	if _, err := export.BatchDir(context.Background(), filepath.Join(t.TempDir(), "out"), jobs, batchOpts(1)); err == nil {
 		t.Error("unknown kind accepted")
+	}
+}
+
+func previousBatch(t *testing.T, out string) {
+	t.Helper()
+	if _, err := export.BatchDir(context.Background(), out, fakeJobs(3), batchOpts(1)); err != nil {
+		t.Fatal(err)
 	}
 }
 
