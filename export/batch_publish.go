@@ -87,6 +87,12 @@ func publish(staging, target string, existed bool) error {
 		// staging now holds the old documents.
 		return os.RemoveAll(staging)
 	}
+	return publishByRenames(staging, target)
+}
+
+// publishByRenames replaces target by staging in two renames, putting the
+// old directory back if the second fails.
+func publishByRenames(staging, target string) error {
 	backup, err := os.MkdirTemp(filepath.Dir(target), "."+filepath.Base(target)+".ddat-old-*")
 	if err != nil {
 		return err
