@@ -1,0 +1,403 @@
+package export
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ddat-tools/ddat/model"
+)
+
+// profileLayout builds the description of a job profile: a role level's when
+// ref.Level is set, else the whole role's. Every text from the framework
+// passes through the cleaner; the first text the font cannot print is the
+// error.
+func profileLayout(fw *model.Framework, ref model.LevelRef, cov *coverage) (*document, error) {
+	if ref.Role == nil {
+		return nil, fmt.Errorf("profile: no role given")
+	}
+	b := &profileBuilder{fw: fw, role: ref.Role, tc: &textCleaner{cov: cov, role: ref.Role.ID}}
+	var d *document
+	if ref.Level != nil {
+		d = b.levelProfile(ref.Level)
+	} else {
+		d = b.roleProfile()
+	}
+	if b.tc.err != nil {
+		return nil, b.tc.err
+	}
+	return d, nil
+}
+
+// profileBuilder accumulates a document's blocks.
+type profileBuilder struct {
+	fw     *model.Framework
+	role   *model.Role
+	tc     *textCleaner
+	blocks []block
+}
+
+func (b *profileBuilder) add(bl ...block) { b.blocks = append(b.blocks, bl...) }
+
+// levelProfile is the job profile of one role level.
+func (b *profileBuilder) levelProfile(l *model.RoleLevel) *document {
+	r := b.role
+	n := r.LevelNumber(l)
+	title := b.tc.clean("level title", l.Title)
+	roleName := b.tc.clean("name", r.Name)
+	b.add(
+		block{Kind: kindCaption, Text: "Job profile"},
+		block{Kind: kindTitle, Text: title, Bookmark: 1},
+	)
+	facts := [][2]cell{
+		{textCell("Role"), textCell(roleName)},
+		{textCell("Role family"), textCell(b.familyName())},
+		{textCell("Role level"), textCell(fmt.Sprintf("Level %d of %d", n, len(r.Levels)))},
+	}
+	if g := b.gradeLabels(l); len(g) > 0 {
+		facts = append(facts, [2]cell{textCell("Civil Service grades"), g})
+	}
+	if !r.Updated.IsZero() {
+		facts = append(facts, [2]cell{textCell("Last updated"), textCell(longDate(r.Updated))})
+	}
+	b.add(summaryTable(facts))
+	b.roleSummary(2)
+	b.add(block{Kind: kindHeading, Level: 2, Text: "About this role level", Bookmark: 2})
+	b.levelText(l)
+	b.add(block{Kind: kindHeading, Level: 2, Text: "Skills", Bookmark: 2})
+	b.skillsTable(l)
+	b.sharedRoles(2)
+	b.attribution()
+	return &document{
+		Title:    title,
+		Subject:  b.subject(title + ", level " + strconv.Itoa(n) + " of the role " + roleName),
+		Keywords: b.keywords(l),
+		Blocks:   b.blocks,
+	}
+}
+
+// roleProfile is the job profile of a whole role: a title page, how its
+// skills grow, the roles that share them, then each level on its own pages.
+func (b *profileBuilder) roleProfile() *document {
+	r := b.role
+	name := b.tc.clean("name", r.Name)
+	b.add(
+		block{Kind: kindCaption, Text: "Job profile"},
+		block{Kind: kindTitle, Text: name, Bookmark: 1},
+	)
+	facts := [][2]cell{{textCell("Role family"), textCell(b.familyName())}}
+	if len(r.Levels) > 0 {
+		first := b.tc.clean("level title", r.Levels[0].Title)
+		last := b.tc.clean("level title", r.Levels[len(r.Levels)-1].Title)
+		text := fmt.Sprintf("%d, from %s to %s", len(r.Levels), first, last)
+		if len(r.Levels) == 1 {
+			text = "1: " + first
+		}
+		facts = append(facts, [2]cell{textCell("Role levels"), textCell(text)})
+	}
+	if g := b.fw.GradeRange(r); g != "" {
+		facts = append(facts, [2]cell{textCell("Civil Service grades"), textCell(b.tc.clean("grades", g))})
+	}
+	if !r.Updated.IsZero() {
+		facts = append(facts, [2]cell{textCell("Last updated"), textCell(longDate(r.Updated))})
+	}
+	b.add(summaryTable(facts))
+	b.roleSummary(2)
+	if len(r.Levels) > 0 {
+		b.add(block{Kind: kindHeading, Level: 2, Text: "Role levels"})
+		t := &table{Kind: tableGrid, Columns: []column{{Head: "Role level", Width: 0.55}, {Head: "Civil Service grades", Width: 0.45}}}
+		for i := range r.Levels {
+			l := &r.Levels[i]
+			t.Rows = append(t.Rows, []cell{
+				textCell(fmt.Sprintf("%d. %s", i+1, b.tc.clean(b.levelField(l, "title"), l.Title))),
+				b.gradeLabels(l),
+			})
+		}
+		b.add(block{Kind: kindTable, Table: t})
+	}
+	b.attribution()
+	if len(r.Levels) > 0 {
+		b.add(block{Kind: kindPageBreak})
+		b.progression()
+	}
+	b.sharedRoles(2)
+	for i := range r.Levels {
+		l := &r.Levels[i]
+		b.add(
+			block{Kind: kindPageBreak},
+			block{Kind: kindCaption, Text: fmt.Sprintf("Role level %d of %d", i+1, len(r.Levels))},
+			block{Kind: kindHeading, Level: 1, Text: b.tc.clean(b.levelField(l, "title"), l.Title), Bookmark: 2},
+		)
+		if g := b.gradeLabels(l); len(g) > 0 {
+			b.add(summaryTable([][2]cell{{textCell("Civil Service grades"), g}}))
+		}
+		b.levelText(l)
+		b.add(block{Kind: kindHeading, Level: 2, Text: "Skills", Bookmark: 3})
+		b.skillsTable(l)
+	}
+	return &document{
+		Title:    name,
+		Subject:  b.subject("the role " + name + " at each of its levels"),
+		Keywords: b.keywords(nil),
+		Blocks:   b.blocks,
+	}
+}
+
+// roleSummary is the section "What an infrastructure engineer does".
+func (b *profileBuilder) roleSummary(level int) {
+	paras := paragraphs(b.role.Summary)
+	if len(paras) == 0 {
+		return
+	}
+	b.add(block{Kind: kindHeading, Level: level, Text: "What " + withArticle(lowerFirst(b.tc.clean("name", b.role.Name))) + " does", Bookmark: level})
+	for _, p := range paras {
+		b.add(block{Kind: kindParagraph, Text: b.tc.clean("summary", p)})
+	}
+}
+
+// levelText is a level's summary and its "At this role level, you will:"
+// list.
+func (b *profileBuilder) levelText(l *model.RoleLevel) {
+	for i, p := range paragraphs(l.Summary) {
+		style := styleBody
+		if i == 0 {
+			style = styleLead
+		}
+		b.add(block{Kind: kindParagraph, Style: style, Text: b.tc.clean(b.levelField(l, "summary"), p)})
+	}
+	if len(l.Responsibilities) > 0 {
+		b.add(block{Kind: kindList, Text: "At this role level, you will:", Items: b.tc.cleanAll(b.levelField(l, "responsibilities"), l.Responsibilities)})
+	}
+}
+
+// skillsTable lists the skills a level needs: name, level with its gauge and
+// phrase, and the "You can:" items. A skill the framework does not describe
+// at that level gets no list.
+func (b *profileBuilder) skillsTable(l *model.RoleLevel) {
+	if len(l.Skills) == 0 {
+		b.add(block{Kind: kindParagraph, Style: styleNote, Text: "The framework lists no skills for this role level."})
+		return
+	}
+	t := &table{Kind: tableGrid, Columns: []column{{Head: "Skill", Width: 0.27}, {Head: "Skill level", Width: 0.25}, {Head: "Description", Width: 0.48}}}
+	for _, q := range l.Skills {
+		field := b.levelField(l, "skill "+strconv.Quote(q.Skill))
+		name, desc := q.Skill, ""
+		var items []string
+		sk := b.fw.Skill(q.Skill)
+		if sk != nil {
+			name, desc = sk.Name, sk.Description
+		}
+		levelName, phrase := q.Level, ""
+		var gauge block
+		if sl := b.fw.SkillLevel(q.Level); sl != nil {
+			levelName, phrase = sl.Name, b.fw.LevelPhrase(sl.ID)
+			gauge = block{Kind: kindGauge, Level: b.fw.SkillLevelIndex(sl.ID) + 1, Of: len(b.fw.SkillLevels)}
+			if sk != nil {
+				items = sk.Can(sl.ID)
+			}
+		}
+		skillCell := cell{{Kind: kindParagraph, Style: styleStrong, Text: b.tc.clean(field+" name", name)}}
+		if desc != "" {
+			skillCell = append(skillCell, block{Kind: kindParagraph, Style: styleNote, Text: b.tc.clean(field+" description", desc)})
+		}
+		levelCell := cell{{Kind: kindParagraph, Style: styleStrong, Text: b.tc.clean(field+" level", levelName)}}
+		if gauge.Of > 0 {
+			levelCell = append(levelCell, gauge, block{Kind: kindParagraph, Style: styleNote, Text: b.tc.clean(field+" level", phrase)})
+		}
+		var canCell cell
+		if len(items) > 0 {
+			canCell = cell{{Kind: kindList, Text: "You can:", Items: b.tc.cleanAll(field+` "You can:"`, items)}}
+		}
+		t.Rows = append(t.Rows, []cell{skillCell, levelCell, canCell})
+	}
+	b.add(block{Kind: kindTable, Table: t})
+}
+
+// progression is the table of the role's skills against its levels.
+func (b *profileBuilder) progression() {
+	r := b.role
+	p := b.fw.Progression(r)
+	b.add(
+		block{Kind: kindHeading, Level: 2, Text: "Skills at each role level", Bookmark: 2},
+		block{Kind: kindParagraph, Text: "How the skills of the role grow from one level to the next. Skill levels, in ascending order: " + b.skillLevelNames() + "."},
+	)
+	if len(p.Skills) == 0 {
+		return
+	}
+	skillW := 0.28
+	t := &table{Kind: tableGrid, Columns: []column{{Head: "Skill", Width: skillW}}}
+	for i := range r.Levels {
+		t.Columns = append(t.Columns, column{Head: fmt.Sprintf("%d. %s", i+1, b.tc.clean(b.levelField(&r.Levels[i], "title"), r.Levels[i].Title)), Width: (1 - skillW) / float64(len(r.Levels))})
+	}
+	for i, id := range p.Skills {
+		name := id
+		if sk := b.fw.Skill(id); sk != nil {
+			name = sk.Name
+		}
+		row := []cell{{{Kind: kindParagraph, Style: styleStrong, Text: b.tc.clean("skill "+strconv.Quote(id)+" name", name)}}}
+		for _, lv := range p.Levels[i] {
+			sl := b.fw.SkillLevel(lv)
+			switch {
+			case lv == "":
+				row = append(row, cell{{Kind: kindParagraph, Style: styleNote, Text: "–"}})
+			case sl == nil:
+				row = append(row, textCell(b.tc.clean("skill "+strconv.Quote(id)+" level", lv)))
+			default:
+				row = append(row, cell{
+					{Kind: kindParagraph, Text: sl.Name},
+					{Kind: kindGauge, Level: b.fw.SkillLevelIndex(sl.ID) + 1, Of: len(b.fw.SkillLevels)},
+				})
+			}
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	b.add(block{Kind: kindTable, Table: t})
+}
+
+// sharedRoles is the section "Roles that share … skills", when there are
+// any.
+func (b *profileBuilder) sharedRoles(level int) {
+	shared := b.fw.RolesSharingSkills(b.role)
+	if len(shared) == 0 {
+		return
+	}
+	b.add(block{Kind: kindHeading, Level: level, Text: "Roles that share " + lowerFirst(b.tc.clean("name", b.role.Name)) + " skills", Bookmark: level})
+	t := &table{Kind: tableGrid, Columns: []column{{Head: "Role", Width: 0.4}, {Head: "Shared skills", Width: 0.6}}}
+	for _, s := range shared {
+		var skills cell
+		for _, id := range s.Skills {
+			name := id
+			if sk := b.fw.Skill(id); sk != nil {
+				name = sk.Name
+			}
+			skills = append(skills, block{Kind: kindParagraph, Text: b.tc.clean("shared skill", name)})
+		}
+		t.Rows = append(t.Rows, []cell{{{Kind: kindParagraph, Style: styleStrong, Text: b.tc.clean("shared role", s.Role.Name)}}, skills})
+	}
+	b.add(block{Kind: kindTable, Table: t})
+}
+
+// attribution credits the framework as its metadata states it.
+func (b *profileBuilder) attribution() {
+	m := b.fw.Meta
+	var parts []string
+	if m.Name != "" {
+		parts = append(parts, "From the "+b.tc.clean("framework name", m.Name)+".")
+	}
+	if m.Source != "" {
+		s := "Source: " + b.tc.clean("framework source", m.Source)
+		if m.URL != "" {
+			s += " (" + b.tc.clean("framework URL", m.URL) + ")"
+		}
+		parts = append(parts, s+".")
+	}
+	if m.Licence != "" {
+		parts = append(parts, "Licence: "+b.tc.clean("framework licence", m.Licence)+".")
+	}
+	if len(parts) > 0 {
+		b.add(block{Kind: kindParagraph, Style: styleNote, Text: strings.Join(parts, " ")})
+	}
+}
+
+func (b *profileBuilder) familyName() string {
+	if f := b.fw.Family(b.role.Family); f != nil {
+		return b.tc.clean("family", f.Name)
+	}
+	return b.tc.clean("family", b.role.Family)
+}
+
+// gradeLabels is a level's grades with their full names, one a paragraph.
+func (b *profileBuilder) gradeLabels(l *model.RoleLevel) cell {
+	var c cell
+	for _, g := range b.fw.LevelGrades(l) {
+		c = append(c, block{Kind: kindParagraph, Text: b.tc.clean(b.levelField(l, "grades"), g.Label())})
+	}
+	return c
+}
+
+func (b *profileBuilder) skillLevelNames() string {
+	names := make([]string, len(b.fw.SkillLevels))
+	for i, sl := range b.fw.SkillLevels {
+		names[i] = b.tc.clean("skill level name", sl.Name)
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+func (b *profileBuilder) subject(what string) string {
+	s := "Job profile: " + what
+	if b.fw.Meta.Name != "" {
+		s += ", from the " + b.tc.clean("framework name", b.fw.Meta.Name)
+	}
+	return s
+}
+
+func (b *profileBuilder) keywords(l *model.RoleLevel) []string {
+	kw := []string{"job profile", b.tc.clean("name", b.role.Name), b.familyName()}
+	levels := b.role.Levels
+	if l != nil {
+		kw = append(kw, b.tc.clean("level title", l.Title))
+		levels = []model.RoleLevel{*l}
+	}
+	seen := map[string]bool{}
+	for i := range levels {
+		for _, g := range b.fw.LevelGrades(&levels[i]) {
+			if !seen[g.ID] {
+				seen[g.ID] = true
+				kw = append(kw, b.tc.clean("grades", g.Short()))
+			}
+		}
+	}
+	return kw
+}
+
+// levelField names a field of a level for error messages.
+func (b *profileBuilder) levelField(l *model.RoleLevel, field string) string {
+	return "level " + strconv.Quote(l.ID) + " " + field
+}
+
+func textCell(s string) cell { return cell{{Kind: kindParagraph, Text: s}} }
+
+func summaryTable(rows [][2]cell) block {
+	t := &table{Kind: tableSummary, Columns: []column{{Width: 0.3}, {Width: 0.7}}}
+	for _, r := range rows {
+		t.Rows = append(t.Rows, []cell{r[0], r[1]})
+	}
+	return block{Kind: kindTable, Table: t}
+}
+
+// paragraphs splits a text at blank lines.
+func paragraphs(s string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// lowerFirst lower-cases a name's first letter for use inside a sentence,
+// unless the name starts with an abbreviation ("IT operations").
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || len(s) > n && unicode.IsUpper(rune(s[n])) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// withArticle puts "a" or "an" before a noun phrase, by its first letter.
+func withArticle(s string) string {
+	if s != "" && strings.ContainsRune("aeiouAEIOU", rune(s[0])) {
+		return "an " + s
+	}
+	return "a " + s
+}
+
+// longDate writes a date as GOV.UK does: "31 July 2023".
+func longDate(t interface{ Format(string) string }) string { return t.Format("2 January 2006") }
