@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/ddat-tools/ddat/export"
@@ -53,6 +54,9 @@ func profileCommand() *cli.Command {
 	}
 }
 
+// maxFileStem is the longest default file name, before its extension.
+const maxFileStem = 80
+
 func runProfile(c *cli.Context) error {
 	args, err := flagsAfterArgs(c)
 	if err != nil {
@@ -80,6 +84,9 @@ func runProfile(c *cli.Context) error {
 			return usageError{err}
 		}
 		name = model.Slug(ref.Level.Title)
+	}
+	if len(name) > maxFileStem { // file systems limit names to 255 bytes
+		name = strings.TrimRight(name[:maxFileStem], "-")
 	}
 	path := c.String("output")
 	if path == "" {
@@ -163,8 +170,15 @@ func flagsAfterArgs(c *cli.Context) ([]string, error) {
 	}
 	var err error
 	set.Visit(func(f *flag.Flag) {
-		if err == nil {
-			err = c.Set(f.Name, f.Value.String())
+		for _, cf := range c.Command.Flags {
+			if !slices.Contains(cf.Names(), f.Name) {
+				continue
+			}
+			for _, name := range cf.Names() { // aliases hold their own values
+				if err == nil {
+					err = c.Set(name, f.Value.String())
+				}
+			}
 		}
 	})
 	if err != nil {

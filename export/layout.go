@@ -45,9 +45,10 @@ const (
 	styleStrong                  // bold running text: names in tables
 	styleNote                    // small, secondary text: derived phrases, attribution
 	styleLabel                   // small bold text: a list's intro inside a table
+	styleHead                    // a table header
 )
 
-var styleNames = [...]string{"body", "lead", "strong", "note", "label"}
+var styleNames = [...]string{"body", "lead", "strong", "note", "label", "head"}
 
 // block is one piece of a document. Which fields count depends on Kind.
 type block struct {
@@ -79,6 +80,7 @@ type table struct {
 // column is a table column: its header and its share of the text width.
 type column struct {
 	Head  string
+	Sub   string  // a second, smaller line of the header; "" = none
 	Width float64 // fraction of the text width; a table's widths sum to 1
 }
 
@@ -117,7 +119,7 @@ func dumpBlocks(b *strings.Builder, blocks []block, indent string) {
 		}
 		if t := bl.Table; t != nil {
 			for _, c := range t.Columns {
-				fmt.Fprintf(b, "%s  column %q %.2f\n", indent, c.Head, c.Width)
+				fmt.Fprintf(b, "%s  column %q %q %.2f\n", indent, c.Head, c.Sub, c.Width)
 			}
 			for i, row := range t.Rows {
 				fmt.Fprintf(b, "%s  row %d\n", indent, i+1)

@@ -134,7 +134,11 @@ func (w *pdfWriter) write(out io.Writer, d *document, pages []page) error {
 		for _, o := range pg.ops {
 			w.draw(o)
 		}
-		w.footer(d.Title, i+1, len(pages))
+		running := d.Title
+		if pg.section != "" && pg.section != d.Title {
+			running += " · " + pg.section
+		}
+		w.footer(running, i+1, len(pages))
 	}
 	if err := f.Output(out); err != nil {
 		return fmt.Errorf("pdf: %w", err)

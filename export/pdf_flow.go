@@ -119,7 +119,11 @@ func (fl *flow) addTable(t *table, gap float64) {
 	if t.Kind == tableGrid {
 		h := &row{head: true}
 		for i, c := range t.Columns {
-			h.cells = append(h.cells, fl.cellLines(cell{{Kind: kindParagraph, Text: c.Head}}, tb.w[i], fl.fs.head))
+			hc := cell{{Kind: kindParagraph, Style: styleHead, Text: c.Head}}
+			if c.Sub != "" {
+				hc = append(hc, block{Kind: kindParagraph, Style: styleNote, Text: c.Sub})
+			}
+			h.cells = append(h.cells, fl.cellLines(hc, tb.w[i]))
 		}
 		tb.head = h
 		fl.items = append(fl.items, item{line: line{gap: gap, keep: true}, row: h, table: tb})
@@ -128,20 +132,15 @@ func (fl *flow) addTable(t *table, gap float64) {
 	for _, r := range t.Rows {
 		rw := &row{}
 		for i, c := range r {
-			var f *face
-			if t.Kind == tableSummary && i == 0 {
-				f = fl.fs.strong
-			}
-			rw.cells = append(rw.cells, fl.cellLines(c, tb.w[i], f))
+			rw.cells = append(rw.cells, fl.cellLines(c, tb.w[i]))
 		}
 		fl.items = append(fl.items, item{line: line{gap: gap}, row: rw, table: tb})
 		gap = 0
 	}
 }
 
-// cellLines lays out a cell's blocks in a column of width w; f, if not nil,
-// overrides the face of paragraphs.
-func (fl *flow) cellLines(c cell, w float64, f *face) []line {
+// cellLines lays out a cell's blocks in a column of width w.
+func (fl *flow) cellLines(c cell, w float64) []line {
 	var lines []line
 	after := 0.0
 	for i, b := range c {
@@ -151,13 +150,7 @@ func (fl *flow) cellLines(c cell, w float64, f *face) []line {
 			gap = 0
 		}
 		after = s.after
-		ls := blockLines(fl.m, fl.fs, b, w-2*cellPadX, gap, true)
-		if f != nil && b.Kind == kindParagraph {
-			for j := range ls {
-				ls[j].face, ls[j].h = f, f.height
-			}
-		}
-		lines = append(lines, ls...)
+		lines = append(lines, blockLines(fl.m, fl.fs, b, w-2*cellPadX, gap, true)...)
 	}
 	return lines
 }

@@ -26,8 +26,12 @@ type op struct {
 	level  int
 }
 
-// page is a page's drawing operations.
-type page struct{ ops []op }
+// page is a page's drawing operations, and the title of the section it
+// ends in, for its footer.
+type page struct {
+	ops     []op
+	section string
+}
 
 // pager places flow items on pages: it decides every page break, repeats
 // table headers and splits a table row only when it is taller than a page.
@@ -36,6 +40,7 @@ type pager struct {
 	pages                    []page
 	y                        float64
 	fresh                    bool // nothing but a repeated header on this page yet
+	section                  string
 }
 
 func (p *pager) place(items []item) []page {
@@ -79,7 +84,7 @@ func (p *pager) chain(items []item, i int) float64 {
 // newPage starts a page; when next is a row of a table with a header, the
 // header comes first.
 func (p *pager) newPage(next *item) {
-	p.pages = append(p.pages, page{})
+	p.pages = append(p.pages, page{section: p.section})
 	p.y = p.top
 	p.fresh = true
 	if next != nil && next.row != nil && !next.row.head && next.table.head != nil {
@@ -105,6 +110,10 @@ func (p *pager) placeLine(l line) {
 func (p *pager) drawLine(x, y float64, l line) {
 	if l.mark != "" {
 		p.add(op{kind: opMark, y: y, text: l.mark, level: l.markLv})
+		if l.markLv == 1 {
+			p.section = l.mark
+			p.pages[len(p.pages)-1].section = l.mark
+		}
 	}
 	switch {
 	case l.gauge[1] > 0:

@@ -80,6 +80,8 @@ func (fs *faces) paragraphFace(s textStyle) *face {
 		return fs.note
 	case styleLabel:
 		return fs.label
+	case styleHead:
+		return fs.head
 	}
 	return fs.body
 }

@@ -122,7 +122,6 @@ func (b *profileBuilder) roleProfile() *document {
 		b.add(block{Kind: kindPageBreak})
 		b.progression()
 	}
-	b.sharedRoles(2)
 	for i := range r.Levels {
 		l := &r.Levels[i]
 		b.add(
@@ -137,6 +136,7 @@ func (b *profileBuilder) roleProfile() *document {
 		b.add(block{Kind: kindHeading, Level: 2, Text: "Skills", Bookmark: 3})
 		b.skillsTable(l)
 	}
+	b.sharedRoles(2)
 	return &document{
 		Title:    name,
 		Subject:  b.subject("the role " + name + " at each of its levels"),
@@ -229,7 +229,8 @@ func (b *profileBuilder) progression() {
 	skillW := 0.28
 	t := &table{Kind: tableGrid, Columns: []column{{Head: "Skill", Width: skillW}}}
 	for i := range r.Levels {
-		t.Columns = append(t.Columns, column{Head: fmt.Sprintf("%d. %s", i+1, b.tc.clean(b.levelField(&r.Levels[i], "title"), r.Levels[i].Title)), Width: (1 - skillW) / float64(len(r.Levels))})
+		short := levelShortName(b.tc.clean("name", r.Name), b.tc.clean(b.levelField(&r.Levels[i], "title"), r.Levels[i].Title))
+		t.Columns = append(t.Columns, column{Head: fmt.Sprintf("Level %d", i+1), Sub: short, Width: (1 - skillW) / float64(len(r.Levels))})
 	}
 	for i, id := range p.Skills {
 		name := id
@@ -365,7 +366,11 @@ func textCell(s string) cell { return cell{{Kind: kindParagraph, Text: s}} }
 func summaryTable(rows [][2]cell) block {
 	t := &table{Kind: tableSummary, Columns: []column{{Width: 0.3}, {Width: 0.7}}}
 	for _, r := range rows {
-		t.Rows = append(t.Rows, []cell{r[0], r[1]})
+		key := r[0]
+		for i := range key {
+			key[i].Style = styleStrong
+		}
+		t.Rows = append(t.Rows, []cell{key, r[1]})
 	}
 	return block{Kind: kindTable, Table: t}
 }
@@ -389,6 +394,23 @@ func lowerFirst(s string) string {
 		return s
 	}
 	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// levelShortName is a level's title without its role's name, as a column
+// header: "Senior" for "Senior infrastructure engineer"; "" when the title is
+// the role's name.
+func levelShortName(role, title string) string {
+	lower := strings.ToLower(title)
+	i := strings.Index(lower, strings.ToLower(role))
+	if i < 0 || len(lower) != len(title) {
+		return title
+	}
+	rest := strings.Join(strings.Fields(title[:i]+" "+title[i+len(role):]), " ")
+	if rest == "" {
+		return ""
+	}
+	r, n := utf8.DecodeRuneInString(rest)
+	return string(unicode.ToUpper(r)) + rest[n:]
 }
 
 // withArticle puts "a" or "an" before a noun phrase, by its first letter.
