@@ -69,7 +69,7 @@ func prepareProfile(fw *model.Framework, ref model.LevelRef, opts ProfileOptions
 	}
 	d, err := profileLayout(fw, ref, fonts.coverage())
 	if err != nil {
-		return nil, nil, fmt.Errorf("profile %s: %w", refName(ref), err)
+		return nil, nil, err // a *GlyphError names the role and the field
 	}
 	created := opts.Created
 	if created.IsZero() {

@@ -182,13 +182,13 @@ func (b *profileBuilder) skillsTable(l *model.RoleLevel) {
 	}
 	t := &table{Kind: tableGrid, Columns: []column{{Head: "Skill", Width: 0.27}, {Head: "Skill level", Width: 0.25}, {Head: "Description", Width: 0.48}}}
 	for _, q := range l.Skills {
-		field := b.levelField(l, "skill "+strconv.Quote(q.Skill))
 		name, desc := q.Skill, ""
 		var items []string
 		sk := b.fw.Skill(q.Skill)
 		if sk != nil {
 			name, desc = sk.Name, sk.Description
 		}
+		field := b.levelField(l, "skill "+strconv.Quote(name))
 		levelName, phrase := q.Level, ""
 		var gauge block
 		if sl := b.fw.SkillLevel(q.Level); sl != nil {
@@ -198,17 +198,17 @@ func (b *profileBuilder) skillsTable(l *model.RoleLevel) {
 				items = sk.Can(sl.ID)
 			}
 		}
-		skillCell := cell{{Kind: kindParagraph, Style: styleStrong, Text: b.tc.clean(field+" name", name)}}
+		skillCell := cell{{Kind: kindParagraph, Style: styleStrong, Text: b.tc.clean(field+", name", name)}}
 		if desc != "" {
-			skillCell = append(skillCell, block{Kind: kindParagraph, Style: styleNote, Text: b.tc.clean(field+" description", desc)})
+			skillCell = append(skillCell, block{Kind: kindParagraph, Style: styleNote, Text: b.tc.clean(field+", description", desc)})
 		}
-		levelCell := cell{{Kind: kindParagraph, Style: styleStrong, Text: b.tc.clean(field+" level", levelName)}}
+		levelCell := cell{{Kind: kindParagraph, Style: styleStrong, Text: b.tc.clean(field+", level", levelName)}}
 		if gauge.Of > 0 {
-			levelCell = append(levelCell, gauge, block{Kind: kindParagraph, Style: styleNote, Text: b.tc.clean(field+" level", phrase)})
+			levelCell = append(levelCell, gauge, block{Kind: kindParagraph, Style: styleNote, Text: b.tc.clean(field+", level", phrase)})
 		}
 		var canCell cell
 		if len(items) > 0 {
-			canCell = cell{{Kind: kindList, Text: "You can:", Items: b.tc.cleanAll(field+` "You can:"`, items)}}
+			canCell = cell{{Kind: kindList, Text: "You can:", Items: b.tc.cleanAll(field+`, "You can:"`, items)}}
 		}
 		t.Rows = append(t.Rows, []cell{skillCell, levelCell, canCell})
 	}
@@ -358,7 +358,7 @@ func (b *profileBuilder) keywords(l *model.RoleLevel) []string {
 
 // levelField names a field of a level for error messages.
 func (b *profileBuilder) levelField(l *model.RoleLevel, field string) string {
-	return "level " + strconv.Quote(l.ID) + " " + field
+	return "level " + strconv.Quote(l.ID) + ", " + field
 }
 
 func textCell(s string) cell { return cell{{Kind: kindParagraph, Text: s}} }

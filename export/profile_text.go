@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ddat-tools/ddat/assets"
 )
 
 // GlyphError reports a character in the framework's text that the embedded
@@ -17,7 +19,7 @@ type GlyphError struct {
 }
 
 func (e *GlyphError) Error() string {
-	return fmt.Sprintf("role %s: %s: character %U %q cannot be printed with the embedded font", e.Role, e.Field, e.Char, string(e.Char))
+	return fmt.Sprintf("role %s, %s: character %U %q cannot be printed with the embedded font (%s)", e.Role, e.Field, e.Char, string(e.Char), assets.FontFamily)
 }
 
 // textCleaner prepares the framework's text for layout: it normalises the
@@ -75,7 +77,7 @@ func (c *textCleaner) clean(field, s string) string {
 func (c *textCleaner) cleanAll(field string, items []string) []string {
 	out := make([]string, len(items))
 	for i, s := range items {
-		out[i] = c.clean(fmt.Sprintf("%s item %d", field, i+1), s)
+		out[i] = c.clean(fmt.Sprintf("%s, item %d", field, i+1), s)
 	}
 	return out
 }
