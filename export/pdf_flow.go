@@ -30,6 +30,7 @@ type line struct {
 // row is a measured table row: each cell's lines.
 type row struct {
 	cells [][]line
+	cont  []line // the first cell's lines on the pages a split row goes on to
 	head  bool
 }
 
@@ -133,6 +134,11 @@ func (fl *flow) addTable(t *table, gap float64) {
 		rw := &row{}
 		for i, c := range r {
 			rw.cells = append(rw.cells, fl.cellLines(c, tb.w[i]))
+		}
+		if len(r) > 0 && len(r[0]) > 0 && r[0][0].Kind == kindParagraph {
+			first := r[0][0]
+			first.Text += " (continued)"
+			rw.cont = fl.cellLines(cell{first}, tb.w[0])
 		}
 		fl.items = append(fl.items, item{line: line{gap: gap}, row: rw, table: tb})
 		gap = 0

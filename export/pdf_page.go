@@ -24,6 +24,7 @@ type op struct {
 	colour rgb
 	gauge  [2]int
 	level  int
+	right  float64 // text, gauge: the right edge of its column or text area
 }
 
 // page is a page's drawing operations, and the title of the section it
@@ -102,12 +103,12 @@ func (p *pager) placeLine(l line) {
 		p.y += l.gap
 	}
 	p.fresh = false
-	p.drawLine(p.left, p.y, l)
+	p.drawLine(p.left, p.y, p.left+p.width, l)
 	p.y += l.h
 }
 
-// drawLine adds the operations of a line whose area starts at x, at y.
-func (p *pager) drawLine(x, y float64, l line) {
+// drawLine adds the operations of a line at y in an area from x to right.
+func (p *pager) drawLine(x, y, right float64, l line) {
 	if l.mark != "" {
 		p.add(op{kind: opMark, y: y, text: l.mark, level: l.markLv})
 		if l.markLv == 1 {
@@ -117,12 +118,12 @@ func (p *pager) drawLine(x, y float64, l line) {
 	}
 	switch {
 	case l.gauge[1] > 0:
-		p.add(op{kind: opGauge, x: x + l.x, y: y, h: l.h, gauge: l.gauge})
+		p.add(op{kind: opGauge, x: x + l.x, y: y, h: l.h, gauge: l.gauge, right: right})
 	case l.text != "":
 		if l.bullet {
-			p.add(op{kind: opText, x: x + l.x - bulletIndent + 0.6, y: y, h: l.h, text: "•", face: l.face})
+			p.add(op{kind: opText, x: x + l.x - bulletIndent + 0.6, y: y, h: l.h, text: "•", face: l.face, right: right})
 		}
-		p.add(op{kind: opText, x: x + l.x, y: y, h: l.h, text: l.text, face: l.face})
+		p.add(op{kind: opText, x: x + l.x, y: y, h: l.h, text: l.text, face: l.face, right: right})
 	}
 }
 
@@ -148,7 +149,7 @@ func (p *pager) placeRow(it *item) {
 				return
 			}
 			p.drawRow(tb, fit)
-			r = rest
+			r = continued(r, rest)
 			p.newPage(it)
 		}
 	}
@@ -167,7 +168,7 @@ func (p *pager) drawRow(tb *tableBox, r *row) {
 			if j > 0 {
 				y += l.gap
 			}
-			p.drawLine(p.left+tb.x[i]+cellPadX, y, l)
+			p.drawLine(p.left+tb.x[i]+cellPadX, y, p.left+tb.x[i]+tb.w[i]-cellPadX, l)
 			y += l.h
 		}
 	}
@@ -178,3 +179,14 @@ func (p *pager) drawRow(tb *tableBox, r *row) {
 	p.add(op{kind: opRule, x: p.left, y: p.y + h, w: right, h: thick, colour: colourBorder})
 	p.y += h
 }
+
+// continued marks the rest of a split row: when its first cell is used up,
+// the cell's first paragraph comes back, marked "(continued)".
+func continued(whole, rest *row) *row {
+	if len(rest.cells) > 0 && len(rest.cells[0]) == 0 {
+		rest.cells[0] = whole.cont
+	}
+	rest.cont = whole.cont
+	return rest
+}
+
