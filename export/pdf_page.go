@@ -189,4 +189,3 @@ func continued(whole, rest *row) *row {
 	rest.cont = whole.cont
 	return rest
 }
-
