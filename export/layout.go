@@ -59,6 +59,8 @@ type block struct {
 	Level    int       // heading: 1 or 2; gauge: filled steps
 	Of       int       // gauge: steps
 	Bookmark int       // title, heading: outline level + 1; 0 = no bookmark
+	Anchor   string    // title, heading: a name PageOf can refer to
+	PageOf   string    // paragraph: print the page number of this anchor, not Text
 	Table    *table    // table
 }
 
@@ -109,6 +111,12 @@ func dumpBlocks(b *strings.Builder, blocks []block, indent string) {
 		}
 		if bl.Bookmark > 0 {
 			fmt.Fprintf(b, " [bookmark %d]", bl.Bookmark-1)
+		}
+		if bl.Anchor != "" {
+			fmt.Fprintf(b, " [anchor %s]", bl.Anchor)
+		}
+		if bl.PageOf != "" {
+			fmt.Fprintf(b, " [page of %s]", bl.PageOf)
 		}
 		if bl.Text != "" {
 			b.WriteString(" " + strconv.Quote(bl.Text))

@@ -135,7 +135,7 @@ func (w *pdfWriter) write(out io.Writer, d *document, pages []page) error {
 			w.draw(o)
 		}
 		running := d.Title
-		if pg.section != "" && pg.section != d.Title {
+		if i > 0 && pg.section != "" && pg.section != d.Title { // a title page has no running head
 			running += " · " + pg.section
 		}
 		w.footer(running, i+1, len(pages))

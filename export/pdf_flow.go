@@ -25,6 +25,8 @@ type line struct {
 	keep   bool   // keep with the next line on the same page
 	mark   string // bookmark title; "" = none
 	markLv int
+	anchor string // a name page references point at
+	pageOf string // the line's text is the page number of this anchor
 }
 
 // row is a measured table row: each cell's lines.
@@ -76,15 +78,15 @@ func (fl *flow) addBlock(b block) {
 		fl.items = append(fl.items, item{brk: true})
 		fl.after = 0
 	case kindCaption:
-		fl.addText(fl.gap(pageSpacing[b.Kind]), fl.fs.caption, b.Text, true, "", 0)
+		fl.addText(fl.gap(pageSpacing[b.Kind]), fl.fs.caption, b)
 	case kindTitle:
-		fl.addText(fl.gap(pageSpacing[b.Kind]), fl.fs.title, b.Text, true, b.Text, b.Bookmark-1)
+		fl.addText(fl.gap(pageSpacing[b.Kind]), fl.fs.title, b)
 	case kindHeading:
 		f := fl.fs.h2
 		if b.Level == 1 {
 			f = fl.fs.h1
 		}
-		fl.addText(fl.gap(headingSpacing[b.Level]), f, b.Text, true, b.Text, b.Bookmark-1)
+		fl.addText(fl.gap(headingSpacing[b.Level]), f, b)
 	case kindParagraph, kindList, kindGauge:
 		lines := blockLines(fl.m, fl.fs, b, fl.w, fl.gap(pageSpacing[b.Kind]), false)
 		for _, l := range lines {
@@ -95,14 +97,14 @@ func (fl *flow) addBlock(b block) {
 	}
 }
 
-// addText adds a heading-like text, kept with what follows.
-func (fl *flow) addText(gap float64, f *face, text string, keep bool, mark string, markLv int) {
-	for i, s := range fl.m.wrap(f, text, fl.w) {
-		l := line{h: f.height, text: s, face: f, keep: keep}
+// addText adds a caption, title or heading, kept with what follows.
+func (fl *flow) addText(gap float64, f *face, b block) {
+	for i, s := range fl.m.wrap(f, b.Text, fl.w) {
+		l := line{h: f.height, text: s, face: f, keep: true}
 		if i == 0 {
-			l.gap = gap
-			if markLv >= 0 {
-				l.mark, l.markLv = mark, markLv
+			l.gap, l.anchor = gap, b.Anchor
+			if b.Bookmark > 0 {
+				l.mark, l.markLv = b.Text, b.Bookmark-1
 			}
 		}
 		fl.items = append(fl.items, item{line: l})
@@ -175,6 +177,9 @@ func blockLines(m measurer, fs *faces, b block, w, gap float64, inCell bool) []l
 		return []line{{gap: gap, h: gaugeStepH, gauge: [2]int{b.Level, b.Of}}}
 	case kindParagraph:
 		f := fs.paragraphFace(b.Style)
+		if b.PageOf != "" {
+			return []line{{gap: gap, h: f.height, text: "0", face: f, pageOf: b.PageOf}}
+		}
 		ls := m.wrap(f, b.Text, w)
 		for i, s := range ls {
 			l := line{h: f.height, text: s, face: f}

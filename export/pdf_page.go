@@ -1,6 +1,9 @@
 package export
 
-import "math"
+import (
+	"math"
+	"strconv"
+)
 
 // opKind is what a drawing operation draws.
 type opKind int
@@ -42,6 +45,14 @@ type pager struct {
 	y                        float64
 	fresh                    bool // nothing but a repeated header on this page yet
 	section                  string
+	anchors                  map[string]int // anchor → page number
+	refs                     []pageRef
+}
+
+// pageRef is a text operation that prints the page number of an anchor.
+type pageRef struct {
+	page, op int
+	anchor   string
 }
 
 func (p *pager) place(items []item) []page {
@@ -62,6 +73,9 @@ func (p *pager) place(items []item) []page {
 		} else {
 			p.placeLine(it.line)
 		}
+	}
+	for _, r := range p.refs {
+		p.pages[r.page].ops[r.op].text = strconv.Itoa(p.anchors[r.anchor])
 	}
 	return p.pages
 }
@@ -109,6 +123,16 @@ func (p *pager) placeLine(l line) {
 
 // drawLine adds the operations of a line at y in an area from x to right.
 func (p *pager) drawLine(x, y, right float64, l line) {
+	if l.anchor != "" {
+		if p.anchors == nil {
+			p.anchors = map[string]int{}
+		}
+		p.anchors[l.anchor] = len(p.pages)
+	}
+	if l.pageOf != "" {
+		pg := len(p.pages) - 1
+		p.refs = append(p.refs, pageRef{page: pg, op: len(p.pages[pg].ops), anchor: l.pageOf})
+	}
 	if l.mark != "" {
 		p.add(op{kind: opMark, y: y, text: l.mark, level: l.markLv})
 		if l.markLv == 1 {

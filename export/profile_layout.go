@@ -107,12 +107,13 @@ func (b *profileBuilder) roleProfile() *document {
 	b.roleSummary(2)
 	if len(r.Levels) > 0 {
 		b.add(block{Kind: kindHeading, Level: 2, Text: "Role levels"})
-		t := &table{Kind: tableGrid, Columns: []column{{Head: "Role level", Width: 0.55}, {Head: "Civil Service grades", Width: 0.45}}}
+		t := &table{Kind: tableGrid, Columns: []column{{Head: "Role level", Width: 0.5}, {Head: "Civil Service grades", Width: 0.4}, {Head: "Page", Width: 0.1}}}
 		for i := range r.Levels {
 			l := &r.Levels[i]
 			t.Rows = append(t.Rows, []cell{
 				textCell(fmt.Sprintf("%d. %s", i+1, b.tc.clean(b.levelField(l, "title"), l.Title))),
 				b.gradeLabels(l),
+				{{Kind: kindParagraph, PageOf: levelAnchor(l)}},
 			})
 		}
 		b.add(block{Kind: kindTable, Table: t})
@@ -127,7 +128,7 @@ func (b *profileBuilder) roleProfile() *document {
 		b.add(
 			block{Kind: kindPageBreak},
 			block{Kind: kindCaption, Text: fmt.Sprintf("Role level %d of %d", i+1, len(r.Levels))},
-			block{Kind: kindHeading, Level: 1, Text: b.tc.clean(b.levelField(l, "title"), l.Title), Bookmark: 2},
+			block{Kind: kindHeading, Level: 1, Text: b.tc.clean(b.levelField(l, "title"), l.Title), Bookmark: 2, Anchor: levelAnchor(l)},
 		)
 		if g := b.gradeLabels(l); len(g) > 0 {
 			b.add(summaryTable([][2]cell{{textCell("Civil Service grades"), g}}))
@@ -360,6 +361,9 @@ func (b *profileBuilder) keywords(l *model.RoleLevel) []string {
 func (b *profileBuilder) levelField(l *model.RoleLevel, field string) string {
 	return "level " + strconv.Quote(l.ID) + ", " + field
 }
+
+// levelAnchor names a level's section for page references.
+func levelAnchor(l *model.RoleLevel) string { return "level-" + l.ID }
 
 func textCell(s string) cell { return cell{{Kind: kindParagraph, Text: s}} }
 

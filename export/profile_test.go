@@ -173,6 +173,9 @@ func TestProfileContent(t *testing.T) {
 					t.Errorf("text missing from the PDF: %q", want)
 				}
 			}
+			if c.ref.Level == nil {
+				checkContents(t, c.ref.Role, strings.Split(layout, "\f"))
+			}
 			// Short texts stand on one line of the laid-out page too.
 			for _, want := range []string{c.ref.Role.Name, "Job profile"} {
 				if !strings.Contains(layout, want) {
@@ -180,6 +183,30 @@ func TestProfileContent(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// checkContents checks that the title page of a role profile gives the page
+// on which each level starts.
+func checkContents(t *testing.T, r *model.Role, pages []string) {
+	t.Helper()
+	for i, l := range r.Levels {
+		caption := fmt.Sprintf("Role level %d of %d", i+1, len(r.Levels))
+		at := 0
+		for p, text := range pages {
+			if strings.Contains(text, caption) {
+				at = p + 1
+				break
+			}
+		}
+		if at == 0 {
+			t.Errorf("no page has %q", caption)
+			continue
+		}
+		row := regexp.MustCompile(`(?m)^\s*` + regexp.QuoteMeta(fmt.Sprintf("%d. %s", i+1, l.Title)) + `\s.*\s` + strconv.Itoa(at) + `$`)
+		if !row.MatchString(pages[0]) {
+			t.Errorf("title page does not give page %d for %q:\n%s", at, l.Title, pages[0])
+		}
 	}
 }
 
@@ -412,5 +439,38 @@ func TestProfileOptionsErrors(t *testing.T) {
 				t.Errorf("%d bytes written", buf.Len())
 			}
 		})
+	}
+}
+
+// TestProfileConcurrent makes profiles from many goroutines with shared
+// fonts, as batch generation does; run with -race.
+func TestProfileConcurrent(t *testing.T) {
+	fw := defaultFramework(t)
+	fonts, err := export.LoadFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := goldenCases(fw)
+	want := make([][]byte, len(cases))
+	for i, c := range cases {
+		want[i], _ = render(t, fw, c.ref, export.ProfileOptions{Fonts: fonts})
+	}
+	errs := make(chan error, len(cases)*2)
+	for round := 0; round < 2; round++ {
+		for i, c := range cases {
+			go func() {
+				var buf bytes.Buffer
+				_, err := export.Profile(&buf, fw, c.ref, export.ProfileOptions{Fonts: fonts, Created: created, Creator: "ddat test"})
+				if err == nil && !bytes.Equal(buf.Bytes(), want[i]) {
+					err = fmt.Errorf("%s: concurrent run made different bytes", c.name)
+				}
+				errs <- err
+			}()
+		}
+	}
+	for range len(cases) * 2 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }
