@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -25,11 +27,12 @@ type pdfMeta struct {
 // pdfWriter draws a document with fpdf. It is also the layout's measurer, so
 // text is wrapped with the metrics it is drawn with.
 type pdfWriter struct {
-	f    *fpdf.Fpdf
-	fs   *faces
-	cur  *face
-	meta pdfMeta
-	logo *fpdf.ImageInfoType
+	f     *fpdf.Fpdf
+	fs    *faces
+	cur   *face
+	meta  pdfMeta
+	logo  *fpdf.ImageInfoType
+	links map[string]int // anchor → fpdf link
 }
 
 func newPDFWriter(fonts *Fonts, meta pdfMeta) (*pdfWriter, error) {
@@ -106,17 +109,25 @@ func (w *pdfWriter) textTop() float64 {
 }
 
 // layout places d's blocks on pages.
-func (w *pdfWriter) layout(d *document) []page {
+func (w *pdfWriter) layout(d *document) *pager {
 	pw := w.meta.paper.w - 2*marginX
 	fl := &flow{m: w, fs: w.fs, w: pw}
 	fl.addBlocks(d.Blocks)
 	p := &pager{left: marginX, top: w.textTop(), bottom: w.meta.paper.h - marginBottom, width: pw}
-	return p.place(fl.items)
+	p.place(fl.items)
+	return p
 }
 
 // write draws the pages and writes the PDF to out.
-func (w *pdfWriter) write(out io.Writer, d *document, pages []page) error {
+func (w *pdfWriter) write(out io.Writer, d *document, laid *pager) error {
 	f := w.f
+	pages := laid.pages
+	w.links = map[string]int{}
+	for _, name := range slices.Sorted(maps.Keys(laid.anchors)) {
+		a := laid.anchors[name]
+		w.links[name] = f.AddLink()
+		f.SetLink(w.links[name], a.y, a.page)
+	}
 	f.SetTitle(d.Title, true)
 	f.SetSubject(d.Subject, true)
 	f.SetKeywords(strings.Join(d.Keywords, ", "), true)
@@ -171,6 +182,10 @@ func (w *pdfWriter) draw(o op) {
 		}
 	case opMark:
 		f.Bookmark(o.text, o.level, o.y)
+	case opLink:
+		if id, ok := w.links[o.text]; ok {
+			f.Link(o.x, o.y, o.w, o.h, id)
+		}
 	}
 }
 

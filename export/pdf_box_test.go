@@ -39,7 +39,7 @@ func TestLayoutBoxes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			pages := pw.layout(d)
+			pages := pw.layout(d).pages
 			const eps = 0.01
 			left, right := marginX, pw.meta.paper.w-marginX
 			top, bottom := pw.textTop(), pw.meta.paper.h-marginBottom
@@ -50,7 +50,7 @@ func TestLayoutBoxes(t *testing.T) {
 				for _, o := range pg.ops {
 					w := o.w
 					switch o.kind {
-					case opMark:
+					case opMark, opLink:
 						continue
 					case opText:
 						w = pw.width(o.face, o.text)

@@ -14,6 +14,7 @@ const (
 	opFill                // a filled rectangle
 	opGauge               // gauge[0] of gauge[1] steps
 	opMark                // a bookmark at y
+	opLink                // a link from the box to the anchor named text
 )
 
 // op is one thing to draw at a place on a page; the measured boxes of a
@@ -45,8 +46,14 @@ type pager struct {
 	y                        float64
 	fresh                    bool // nothing but a repeated header on this page yet
 	section                  string
-	anchors                  map[string]int // anchor → page number
+	anchors                  map[string]anchorPos
 	refs                     []pageRef
+}
+
+// anchorPos is where an anchor is: a page number (from 1) and a y.
+type anchorPos struct {
+	page int
+	y    float64
 }
 
 // pageRef is a text operation that prints the page number of an anchor.
@@ -75,7 +82,7 @@ func (p *pager) place(items []item) []page {
 		}
 	}
 	for _, r := range p.refs {
-		p.pages[r.page].ops[r.op].text = strconv.Itoa(p.anchors[r.anchor])
+		p.pages[r.page].ops[r.op].text = strconv.Itoa(p.anchors[r.anchor].page)
 	}
 	return p.pages
 }
@@ -125,9 +132,9 @@ func (p *pager) placeLine(l line) {
 func (p *pager) drawLine(x, y, right float64, l line) {
 	if l.anchor != "" {
 		if p.anchors == nil {
-			p.anchors = map[string]int{}
+			p.anchors = map[string]anchorPos{}
 		}
-		p.anchors[l.anchor] = len(p.pages)
+		p.anchors[l.anchor] = anchorPos{page: len(p.pages), y: y}
 	}
 	if l.pageOf != "" {
 		pg := len(p.pages) - 1
@@ -187,6 +194,9 @@ func (p *pager) drawRow(tb *tableBox, r *row) {
 		p.add(op{kind: opFill, x: p.left, y: p.y, w: right, h: h, colour: colourShade})
 	}
 	for i, c := range r.cells {
+		if len(c) > 0 && c[0].pageOf != "" {
+			p.add(op{kind: opLink, x: p.left, y: p.y, w: right, h: h, text: c[0].pageOf})
+		}
 		y := p.y + cellPadY
 		for j, l := range c {
 			if j > 0 {

@@ -34,7 +34,7 @@ func Profile(w io.Writer, fw *model.Framework, ref model.LevelRef, opts ProfileO
 	if err := pw.write(w, d, laid); err != nil {
 		return 0, fmt.Errorf("profile %s: %w", refName(ref), err)
 	}
-	return len(laid), nil
+	return len(laid.pages), nil
 }
 
 // ProfileText writes the layout description of ref's job profile as text:

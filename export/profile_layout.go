@@ -54,8 +54,9 @@ func (b *profileBuilder) levelProfile(l *model.RoleLevel) *document {
 	facts := [][2]cell{
 		{textCell("Role"), textCell(roleName)},
 		{textCell("Role family"), textCell(b.familyName())},
-		{textCell("Role level"), textCell(fmt.Sprintf("Level %d of %d", n, len(r.Levels)))},
 	}
+	facts = append(facts, b.roleType()...)
+	facts = append(facts, [2]cell{textCell("Role level"), textCell(fmt.Sprintf("Level %d of %d", n, len(r.Levels)))})
 	if g := b.gradeLabels(l); len(g) > 0 {
 		facts = append(facts, [2]cell{textCell("Civil Service grades"), g})
 	}
@@ -88,6 +89,7 @@ func (b *profileBuilder) roleProfile() *document {
 		block{Kind: kindTitle, Text: name, Bookmark: 1},
 	)
 	facts := [][2]cell{{textCell("Role family"), textCell(b.familyName())}}
+	facts = append(facts, b.roleType()...)
 	if len(r.Levels) > 0 {
 		first := b.tc.clean("level title", r.Levels[0].Title)
 		last := b.tc.clean("level title", r.Levels[len(r.Levels)-1].Title)
@@ -303,6 +305,14 @@ func (b *profileBuilder) attribution() {
 	}
 }
 
+// roleType is the fact "Role type" when the role has one.
+func (b *profileBuilder) roleType() [][2]cell {
+	if b.role.Type == "" {
+		return nil
+	}
+	return [][2]cell{{textCell("Role type"), textCell(b.tc.clean("type", b.role.Type))}}
+}
+
 func (b *profileBuilder) familyName() string {
 	if f := b.fw.Family(b.role.Family); f != nil {
 		return b.tc.clean("family", f.Name)
@@ -417,9 +427,10 @@ func levelShortName(role, title string) string {
 	return string(unicode.ToUpper(r)) + rest[n:]
 }
 
-// withArticle puts "a" or "an" before a noun phrase, by its first letter.
+// withArticle puts "a" or "an" before a noun phrase, by its first letter;
+// "u" takes "a", as in "a user researcher".
 func withArticle(s string) string {
-	if s != "" && strings.ContainsRune("aeiouAEIOU", rune(s[0])) {
+	if s != "" && strings.ContainsRune("aeioAEIO", rune(s[0])) {
 		return "an " + s
 	}
 	return "a " + s
