@@ -33,6 +33,8 @@ type pdfWriter struct {
 	meta  pdfMeta
 	logo  *fpdf.ImageInfoType
 	links map[string]int // anchor → fpdf link
+	fonts *Fonts
+	added [len(fontStyles)]bool // styles registered with fpdf
 }
 
 func newPDFWriter(fonts *Fonts, meta pdfMeta) (*pdfWriter, error) {
@@ -47,10 +49,7 @@ func newPDFWriter(fonts *Fonts, meta pdfMeta) (*pdfWriter, error) {
 	f.SetAutoPageBreak(false, 0)
 	f.SetCellMargin(0)
 	f.SetMargins(marginX, marginTop, marginX)
-	for i, style := range fontStyles {
-		f.AddUTF8FontFromBytes(fontFamily, style, fonts.files[i])
-	}
-	w := &pdfWriter{f: f, fs: newFaces(), meta: meta}
+	w := &pdfWriter{f: f, fs: newFaces(), meta: meta, fonts: fonts}
 	if len(meta.logo) > 0 {
 		tp := imageType(meta.logo)
 		if tp == "" {
@@ -83,6 +82,11 @@ func (w *pdfWriter) setFace(f *face) {
 		return
 	}
 	w.cur = f
+	// A style is parsed and embedded only when a document uses it.
+	if i := slices.Index(fontStyles[:], f.style); !w.added[i] {
+		w.added[i] = true
+		w.f.AddUTF8FontFromBytes(fontFamily, f.style, w.fonts.files[i])
+	}
 	w.f.SetFont(fontFamily, f.style, f.size)
 	w.f.SetTextColor(f.colour.r, f.colour.g, f.colour.b)
 }
