@@ -8,7 +8,7 @@ import (
 )
 
 // fontFamily is the name documents register the embedded typeface under.
-const fontFamily = "sans"
+const fontFamily = "LiberationSans"
 
 // fontStyles are the styles documents use, as fpdf names them.
 var fontStyles = [...]string{"", "B", "I"}
