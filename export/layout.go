@@ -59,6 +59,7 @@ type block struct {
 	Level    int       // heading: 1 or 2; gauge: filled steps
 	Of       int       // gauge: steps
 	Bookmark int       // title, heading: outline level + 1; 0 = no bookmark
+	Mark     string    // title, heading: the text of its bookmark and running head, if not Text
 	Anchor   string    // title, heading: a name PageOf can refer to
 	PageOf   string    // paragraph: print the page number of this anchor, not Text
 	Table    *table    // table
@@ -111,6 +112,9 @@ func dumpBlocks(b *strings.Builder, blocks []block, indent string) {
 		}
 		if bl.Bookmark > 0 {
 			fmt.Fprintf(b, " [bookmark %d]", bl.Bookmark-1)
+		}
+		if bl.Mark != "" {
+			fmt.Fprintf(b, " [mark %q]", bl.Mark)
 		}
 		if bl.Anchor != "" {
 			fmt.Fprintf(b, " [anchor %s]", bl.Anchor)

@@ -1,6 +1,9 @@
 package export
 
-import "math"
+import (
+	"cmp"
+	"math"
+)
 
 // The PDF writer's layout pass: blocks become measured lines and table rows
 // (flow items), and items are placed on pages as drawing operations. Paging
@@ -104,7 +107,7 @@ func (fl *flow) addText(gap float64, f *face, b block) {
 		if i == 0 {
 			l.gap, l.anchor = gap, b.Anchor
 			if b.Bookmark > 0 {
-				l.mark, l.markLv = b.Text, b.Bookmark-1
+				l.mark, l.markLv = cmp.Or(b.Mark, b.Text), b.Bookmark-1
 			}
 		}
 		fl.items = append(fl.items, item{line: l})

@@ -127,10 +127,11 @@ func (b *profileBuilder) roleProfile() *document {
 	}
 	for i := range r.Levels {
 		l := &r.Levels[i]
+		title := b.tc.clean(b.levelField(l, "title"), l.Title)
 		b.add(
 			block{Kind: kindPageBreak},
 			block{Kind: kindCaption, Text: fmt.Sprintf("Role level %d of %d", i+1, len(r.Levels))},
-			block{Kind: kindHeading, Level: 1, Text: b.tc.clean(b.levelField(l, "title"), l.Title), Bookmark: 2, Anchor: levelAnchor(l)},
+			block{Kind: kindHeading, Level: 1, Text: title, Bookmark: 2, Mark: fmt.Sprintf("%d. %s", i+1, title), Anchor: levelAnchor(l)},
 		)
 		if g := b.gradeLabels(l); len(g) > 0 {
 			b.add(summaryTable([][2]cell{{textCell("Civil Service grades"), g}}))

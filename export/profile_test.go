@@ -2,6 +2,7 @@ package export_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -473,4 +474,53 @@ func TestProfileConcurrent(t *testing.T) {
 			t.Error(err)
 		}
 	}
+}
+
+// TestProfileOutline reads the bookmarks of a role profile with qpdf: the
+// role at the top, its sections and numbered levels below, each level's
+// skills below the level.
+func TestProfileOutline(t *testing.T) {
+	qpdf := tool(t, "qpdf")
+	fw := defaultFramework(t)
+	r := &fw.Roles[0]
+	pdf, _ := render(t, fw, model.LevelRef{Role: r}, export.ProfileOptions{})
+	f := filepath.Join(t.TempDir(), "p.pdf")
+	if err := os.WriteFile(f, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(qpdf, "--json", "--json-key=outlines", f).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Outlines []outline `json:"outlines"`
+	}
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	var walk func(os []outline, indent string)
+	walk = func(os []outline, indent string) {
+		for _, o := range os {
+			got = append(got, indent+o.Title)
+			walk(o.Kids, indent+"  ")
+		}
+	}
+	walk(doc.Outlines, "")
+	want := []string{r.Name, "  What " + "an infrastructure engineer does", "  Skills at each role level"}
+	for i, l := range r.Levels {
+		want = append(want, fmt.Sprintf("  %d. %s", i+1, l.Title), "    Skills")
+	}
+	want = append(want, "  Roles that share infrastructure engineer skills")
+	if r.ID != "infrastructure-engineer" {
+		t.Skip("the expected outline is written for the infrastructure engineer")
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("outline (-want +got):\n%s", d)
+	}
+}
+
+type outline struct {
+	Title string    `json:"title"`
+	Kids  []outline `json:"kids"`
 }
