@@ -20,6 +20,14 @@ func TestProfileCommand(t *testing.T) {
 	if err := os.WriteFile(notImage, []byte("GIF89a"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	small, err := os.ReadFile(filepath.Join("testdata", "frameworks", "small.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	emoji := filepath.Join(t.TempDir(), "emoji.yaml")
+	if err := os.WriteFile(emoji, bytes.Replace(small, []byte("design a simple widget"), []byte("design a simple widget 🙂"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name   string
 		args   []string
@@ -38,6 +46,7 @@ func TestProfileCommand(t *testing.T) {
 		{"no role", []string{"profile"}, exitUsage, "", "", "give one ROLE"},
 		{"paper", []string{"profile", "infrastructure-engineer", "--paper", "a3"}, exitUsage, "", "", `--paper "a3"`},
 		{"missing logo", []string{"profile", "infrastructure-engineer", "--logo", "nothere.png"}, exitUsage, "", "", "--logo nothere.png: no such file"},
+		{"unprintable character", []string{"profile", "widget-engineer", "--level", "2", "--data", emoji, "-o", "w.pdf"}, exitError, "", "", `role widget-engineer, level "widget-engineer", skill "Widget design", "You can:", item 1: character U+1F642`},
 		{"not an image", []string{"profile", "infrastructure-engineer", "--logo", notImage}, exitUsage, "", "", "not a PNG or JPEG image"},
 	}
 	for _, tc := range tests {

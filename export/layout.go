@@ -62,6 +62,7 @@ type block struct {
 	Mark     string    // title, heading: the text of its bookmark and running head, if not Text
 	Anchor   string    // title, heading: a name PageOf can refer to
 	PageOf   string    // paragraph: print the page number of this anchor, not Text
+	KeepNext bool      // paragraph: on the same page as the start of the next block
 	Table    *table    // table
 }
 
@@ -112,6 +113,9 @@ func dumpBlocks(b *strings.Builder, blocks []block, indent string) {
 		}
 		if bl.Bookmark > 0 {
 			fmt.Fprintf(b, " [bookmark %d]", bl.Bookmark-1)
+		}
+		if bl.KeepNext {
+			b.WriteString(" [keep with next]")
 		}
 		if bl.Mark != "" {
 			fmt.Fprintf(b, " [mark %q]", bl.Mark)

@@ -189,7 +189,7 @@ func blockLines(m measurer, fs *faces, b block, w, gap float64, inCell bool) []l
 			if i == 0 {
 				l.gap = gap
 			}
-			l.keep = i == 0 || i == len(ls)-2
+			l.keep = i == 0 || i == len(ls)-2 || b.KeepNext
 			out = append(out, l)
 		}
 	case kindList:

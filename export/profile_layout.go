@@ -67,7 +67,10 @@ func (b *profileBuilder) levelProfile(l *model.RoleLevel) *document {
 	b.roleSummary(2)
 	b.add(block{Kind: kindHeading, Level: 2, Text: "About this role level", Bookmark: 2})
 	b.levelText(l)
-	b.add(block{Kind: kindHeading, Level: 2, Text: "Skills", Bookmark: 2})
+	b.add(
+		block{Kind: kindHeading, Level: 2, Text: "Skills", Bookmark: 2},
+		block{Kind: kindParagraph, Text: "The skills you need at this role level, each at one of " + strconv.Itoa(len(b.fw.SkillLevels)) + " ascending skill levels: " + b.skillLevelNames() + ".", KeepNext: true},
+	)
 	b.skillsTable(l)
 	b.sharedRoles(2)
 	b.attribution()
@@ -225,7 +228,7 @@ func (b *profileBuilder) progression() {
 	p := b.fw.Progression(r)
 	b.add(
 		block{Kind: kindHeading, Level: 2, Text: "Skills at each role level", Bookmark: 2},
-		block{Kind: kindParagraph, Text: "How the skills of the role grow from one level to the next. Skill levels, in ascending order: " + b.skillLevelNames() + "."},
+		block{Kind: kindParagraph, Text: "How the skills of the role grow from one level to the next, on " + strconv.Itoa(len(b.fw.SkillLevels)) + " ascending skill levels: " + b.skillLevelNames() + ".", KeepNext: true},
 	)
 	if len(p.Skills) == 0 {
 		return
