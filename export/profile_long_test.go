@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/ddat-tools/ddat/export"
@@ -66,6 +67,11 @@ func TestProfileLongTexts(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			pdf, pages := render(t, fw, tc.ref, tc.opts)
 			checkQPDF(t, qpdf, pdf)
+			// The row of the 3,000-character item is taller than a page: it
+			// goes on over the next with its skill's name repeated.
+			if text := squash(extract(t, pdftotext, pdf, "-raw")); !strings.Contains(text, "Fixture skill 01 (continued)") {
+				t.Error("the long row is not continued on the next page")
+			}
 			cmd := exec.Command(pdftotext, "-bbox", "-", "-")
 			cmd.Stdin = bytes.NewReader(pdf)
 			out, err := cmd.Output()

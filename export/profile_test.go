@@ -175,6 +175,10 @@ func TestProfileContent(t *testing.T) {
 			if c.ref.Level == nil {
 				checkContents(t, c.ref.Role, strings.Split(layout, "\f"))
 			}
+			// No seed row is taller than a page, so none is split.
+			if strings.Contains(raw, "(continued)") {
+				t.Error("a table row is split across pages")
+			}
 			// Every page with skills repeats the table's header row.
 			header := regexp.MustCompile(`(?m)^\s*Skill\s+Skill level\s+Description\s*$`)
 			for i, page := range strings.Split(layout, "\f") {
