@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"image/color"
+	"image/jpeg"
 	"image/png"
 	"os/exec"
 	"path/filepath"
@@ -27,6 +28,20 @@ func testPNG(tb testing.TB) []byte {
 	}
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, img); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// testJPEG is a small logo as a JPEG.
+func testJPEG(tb testing.TB) []byte {
+	tb.Helper()
+	img, err := png.Decode(bytes.NewReader(testPNG(tb)))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, nil); err != nil {
 		tb.Fatal(err)
 	}
 	return buf.Bytes()

@@ -278,8 +278,8 @@ func TestProfileQPDF(t *testing.T) {
 	fw := defaultFramework(t)
 	logo := testPNG(t)
 	for _, c := range goldenCases(fw) {
-		for _, opts := range []export.ProfileOptions{{}, {Paper: "letter", Organisation: "Cabinet Office", Logo: logo}} {
-			t.Run(c.name+"-"+opts.Paper, func(t *testing.T) {
+		for i, opts := range []export.ProfileOptions{{}, {Paper: "letter", Organisation: "Cabinet Office", Logo: logo}, {Organisation: "Welsh Government – Llywodraeth Cymru", Logo: testJPEG(t)}} {
+			t.Run(fmt.Sprintf("%s-%d", c.name, i), func(t *testing.T) {
 				pdf, _ := render(t, fw, c.ref, opts)
 				checkQPDF(t, qpdf, pdf)
 			})
