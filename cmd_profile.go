@@ -2,11 +2,9 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
 
 	"github.com/ddat-tools/ddat/export"
@@ -139,50 +137,4 @@ func profileOptions(c *cli.Context) (export.ProfileOptions, error) {
 // isImage reports whether b starts like a PNG or a JPEG file.
 func isImage(b []byte) bool {
 	return strings.HasPrefix(string(b), "\x89PNG\r\n\x1a\n") || strings.HasPrefix(string(b), "\xff\xd8\xff")
-}
-
-// flagsAfterArgs lets a command's flags follow its arguments, as in
-// "ddat profile infrastructure-engineer --level senior": urfave/cli stops
-// parsing flags at the first argument, so the rest are parsed here, set on c,
-// and the arguments returned.
-func flagsAfterArgs(c *cli.Context) ([]string, error) {
-	rest := c.Args().Slice()
-	if len(rest) <= 1 {
-		return rest, nil
-	}
-	set := flag.NewFlagSet(c.Command.Name, flag.ContinueOnError)
-	set.SetOutput(io.Discard)
-	for _, f := range c.Command.Flags {
-		if err := f.Apply(set); err != nil {
-			return nil, err
-		}
-	}
-	var args []string
-	for len(rest) > 0 {
-		if err := set.Parse(rest); err != nil {
-			return nil, usageError{err}
-		}
-		rest = set.Args()
-		if len(rest) > 0 {
-			args = append(args, rest[0])
-			rest = rest[1:]
-		}
-	}
-	var err error
-	set.Visit(func(f *flag.Flag) {
-		for _, cf := range c.Command.Flags {
-			if !slices.Contains(cf.Names(), f.Name) {
-				continue
-			}
-			for _, name := range cf.Names() { // aliases hold their own values
-				if err == nil {
-					err = c.Set(name, f.Value.String())
-				}
-			}
-		}
-	})
-	if err != nil {
-		return nil, usageError{err}
-	}
-	return args, nil
 }
