@@ -85,7 +85,8 @@ func (wb *workbook) build() error {
 			return err
 		}
 	}
-	wb.f.SetActiveSheet(0)
+	// The cover, once Sheet1, is already the active sheet; SetActiveSheet
+	// would read every streamed sheet back.
 	return wb.properties()
 }
 

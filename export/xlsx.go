@@ -175,10 +175,17 @@ func newSheetStream(f *excelize.File, sheet string, widths []float64, p sheetSet
 			return nil, err
 		}
 	}
-	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+	// One range per run of equal widths: excelize looks a cell's column up
+	// in this list for every cell written.
+	for i := 0; i < len(widths); {
+		j := i + 1
+		for j < len(widths) && widths[j] == widths[i] {
+			j++
+		}
+		if err := sw.SetColWidth(i+1, j, widths[i]); err != nil {
 			return nil, fmt.Errorf("sheet %s: %w", sheet, err)
 		}
+		i = j
 	}
 	return s, nil
 }
@@ -195,6 +202,9 @@ func (s *sheetStream) add(cells []excelize.Cell) error {
 	vals := make([]any, len(cells))
 	lines := 1
 	for i, c := range cells {
+		if c.Value == nil && c.StyleID == 0 {
+			continue // an empty cell is left out, not written blank
+		}
 		vals[i] = c
 		if str, ok := c.Value.(string); ok && i < len(s.widths) {
 			lines = max(lines, wrappedLines(str, s.widths[i]))

@@ -69,8 +69,20 @@ func (z *sortedZip) Close() error {
 		return strings.Compare(a, b)
 	})
 	zw := zip.NewWriter(z.w)
+	// One compressor serves every entry in turn: a new one per entry costs
+	// more than half a megabyte, and a workbook can have hundreds of entries.
+	var comp *flate.Writer
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(w, flate.DefaultCompression)
+		if comp == nil {
+			c, err := flate.NewWriter(w, flate.DefaultCompression)
+			if err != nil {
+				return nil, err
+			}
+			comp = c
+		} else {
+			comp.Reset(w)
+		}
+		return comp, nil
 	})
 	for _, name := range names {
 		fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: zipEpoch})
