@@ -72,10 +72,14 @@ func (wb *workbook) cover() error {
 			return fmt.Errorf("sheet %s: %w", sheet, err)
 		}
 	}
+	var titleRows []int
 	for i, l := range lines {
 		r := i + 1
 		if l.a == "" && l.b == "" {
 			continue
+		}
+		if l.aStyle == st.title {
+			titleRows = append(titleRows, r)
 		}
 		aStyle, bStyle := l.aStyle, l.bStyle
 		if aStyle == 0 {
@@ -114,6 +118,11 @@ func (wb *workbook) cover() error {
 					return fmt.Errorf("sheet %s: %w", sheet, err)
 				}
 			}
+		}
+	}
+	for _, r := range titleRows {
+		if err := f.SetRowHeight(sheet, r, titleHeight); err != nil {
+			return fmt.Errorf("sheet %s: %w", sheet, err)
 		}
 	}
 	portrait, one, zero, fit := "portrait", 1, 0, true

@@ -87,7 +87,7 @@ func (wb *workbook) grid(g grid) error {
 	if err != nil {
 		return err
 	}
-	if err := s.add([]excelize.Cell{str(g.title, st.title)}); err != nil {
+	if err := s.line(g.title, st.title, titleHeight); err != nil {
 		return err
 	}
 	if err := s.add(wb.legend("Skill levels, lowest to highest:")); err != nil {

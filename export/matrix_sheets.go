@@ -29,15 +29,12 @@ func (wb *workbook) start(t tableSheet) (*sheetStream, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The title and note are wide; they sit in column A without widening it.
-	s.widths = append([]float64{1000}, t.widths[1:]...)
-	if err := s.add([]excelize.Cell{str(t.title, wb.st.title)}); err != nil {
+	if err := s.line(t.title, wb.st.title, titleHeight); err != nil {
 		return nil, err
 	}
-	if err := s.add([]excelize.Cell{{Value: t.note}}); err != nil {
+	if err := s.line(t.note, 0, lineHeight); err != nil {
 		return nil, err
 	}
-	s.widths = t.widths
 	row := make([]excelize.Cell, len(t.headers))
 	for i, h := range t.headers {
 		row[i] = str(h, wb.st.header)
@@ -150,7 +147,7 @@ func (wb *workbook) data() error {
 	t := tableSheet{
 		sheet: sheetData, table: "DataTable", freeze: 0,
 		headers: []string{"Role family", "Role", "Role level", "Level order", "Grades", "Skill", "Skill level", "Skill level number"},
-		widths:  []float64{18, 24, 30, shortWidth, 14, nameWidth - 4, 14, 13},
+		widths:  []float64{18, 24, 30, shortWidth, 30, nameWidth + 8, 14, 13},
 		title:   "Data: one row per role level and skill, for pivot tables",
 		note:    "Skill level number counts the skill levels from 1, the lowest (" + lay.levelNames() + "). Grades are for information only.",
 	}

@@ -152,6 +152,21 @@ func cellAt(rows [][]string, r, c int) string {
 	return ""
 }
 
+// fillAt is the fill colour of the cell at 0-based column c and row r.
+func fillAt(t testing.TB, f *excelize.File, sheet string, c, r int) string {
+	t.Helper()
+	cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+	id, err := f.GetCellStyle(sheet, cell)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.GetStyle(id)
+	if err != nil || len(st.Fill.Color) == 0 {
+		return ""
+	}
+	return st.Fill.Color[0]
+}
+
 // findRow is the index of the row whose cell in column c is v, or -1.
 func findRow(rows [][]string, c int, v string) int {
 	for i := range rows {
@@ -205,6 +220,18 @@ func TestMatrixContent(t *testing.T) {
 		}
 		return -1
 	}
+	// The legend row gives each skill level's fill; the fills differ.
+	legendFill := map[string]string{}
+	legend := findRow(m, 0, "Skill levels, lowest to highest:")
+	fills := map[string]bool{}
+	for c := 1; c < len(m[legend]); c++ {
+		fill := fillAt(t, f, "Matrix", c, legend)
+		legendFill[m[legend][c]] = fill
+		fills[fill] = true
+	}
+	if len(legendFill) != len(fw.SkillLevels) || len(fills) != len(fw.SkillLevels) {
+		t.Errorf("legend fills %v, want %d different", legendFill, len(fw.SkillLevels))
+	}
 	data := sheetGrid(t, f, "Data")
 	dataHdr := findRow(data, 0, "Role family")
 	checked := 0
@@ -232,6 +259,9 @@ func TestMatrixContent(t *testing.T) {
 				}
 				if got := cellAt(m, row, c); got != lv.Name {
 					t.Errorf("Matrix %s × %s: %q, want %q", sk.Name, l.Title, got, lv.Name)
+				}
+				if got, want := fillAt(t, f, "Matrix", c, row), legendFill[lv.Name]; got != want || want == "" {
+					t.Errorf("Matrix %s × %s: fill %q, want the legend's %q", sk.Name, l.Title, got, want)
 				}
 				found := false
 				for _, d := range data[dataHdr+1:] {

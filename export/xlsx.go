@@ -13,11 +13,17 @@ import (
 // characters of the default font (Calibri 11), row heights in points.
 const (
 	lineHeight   = 15.0  // one line of 11-point text
+	titleHeight  = 22.0  // one line of a 15-point title
 	maxRowHeight = 409.0 // Excel's limit
 	textWidth    = 60.0  // a column of running text
 	nameWidth    = 36.0  // a column of names (skills, roles)
 	levelWidth   = 17.0  // a column of skill levels in a grid
 	shortWidth   = 12.0  // a column of numbers or codes
+
+	// maxFitWidth is the widest sheet, in characters, that still reads when
+	// shrunk onto one landscape page (about 140 characters fit at 100%).
+	maxFitWidth = 400.0
+	wideScale   = 60 // per cent, for a sheet printed across pages
 )
 
 // xlsxStyles are the cell styles of the workbook, created once per file.
@@ -130,7 +136,7 @@ type sheetStream struct {
 
 // sheetSetup is how a sheet shows and prints: the rows and columns frozen
 // in view, and the titles repeated on every printed page (which is
-// landscape, one page wide).
+// landscape and, unless the sheet is very wide, one page wide).
 type sheetSetup struct {
 	freezeCols int
 	freezeRows int
@@ -142,8 +148,19 @@ type sheetSetup struct {
 // print setup must go in before streaming starts, as the stream writer
 // copies the sheet's settings when it is created.
 func newSheetStream(f *excelize.File, sheet string, widths []float64, p sheetSetup) (*sheetStream, error) {
-	landscape, one, zero, fit := "landscape", 1, 0, true
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+	total := 0.0
+	for _, w := range widths {
+		total += w
+	}
+	// A sheet up to maxFitWidth prints one page wide; a wider one (a matrix
+	// of hundreds of role levels) would shrink past reading, so it prints
+	// across pages at a fixed scale, the titles repeated on each.
+	landscape, one, zero, fit, scale := "landscape", 1, 0, total <= maxFitWidth, uint(wideScale)
+	layout := &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}
+	if !fit {
+		layout = &excelize.PageLayoutOptions{Orientation: &landscape, AdjustTo: &scale}
+	}
+	if err := f.SetPageLayout(sheet, layout); err != nil {
 		return nil, fmt.Errorf("sheet %s: %w", sheet, err)
 	}
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
@@ -213,6 +230,17 @@ func (s *sheetStream) add(cells []excelize.Cell) error {
 	cell, _ := excelize.CoordinatesToCellName(1, s.row)
 	opts := excelize.RowOpts{Height: min(float64(lines)*lineHeight, maxRowHeight)}
 	if err := s.sw.SetRow(cell, vals, opts); err != nil {
+		return fmt.Errorf("sheet %s row %d: %w", s.sw.Sheet, s.row, err)
+	}
+	return nil
+}
+
+// line writes a row of one unwrapped cell, height points tall: a title, or
+// a note that runs on past column A.
+func (s *sheetStream) line(text string, style int, height float64) error {
+	s.row++
+	cell, _ := excelize.CoordinatesToCellName(1, s.row)
+	if err := s.sw.SetRow(cell, []any{str(text, style)}, excelize.RowOpts{Height: height}); err != nil {
 		return fmt.Errorf("sheet %s row %d: %w", s.sw.Sheet, s.row, err)
 	}
 	return nil
