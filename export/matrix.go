@@ -111,5 +111,8 @@ func (wb *workbook) properties() error {
 	if err != nil {
 		return fmt.Errorf("properties: %w", err)
 	}
+	if err := wb.f.SetAppProps(&excelize.AppProperties{Application: "ddat"}); err != nil {
+		return fmt.Errorf("properties: %w", err)
+	}
 	return nil
 }

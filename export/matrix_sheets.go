@@ -1,6 +1,7 @@
 package export
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 
@@ -61,8 +62,10 @@ func (wb *workbook) skills() error {
 	headers := []string{"Skill", "Description"}
 	used := map[string]bool{"skill": true, "description": true, "role levels that need it": true}
 	widths := []float64{nameWidth - 8, textWidth - 20}
-	for _, l := range lay.fw.SkillLevels {
-		headers = append(headers, uniqueName(l.Name, used, 0))
+	for i, l := range lay.fw.SkillLevels {
+		// A table header cell must not be empty.
+		name := cmp.Or(strings.TrimSpace(l.Name), l.ID, "Level "+strconv.Itoa(i+1))
+		headers = append(headers, uniqueName(name, used, 0))
 		widths = append(widths, textWidth-15)
 	}
 	headers = append(headers, "Role levels that need it")
