@@ -5,40 +5,89 @@ import (
 	"bytes"
 	"compress/flate"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// zipEpoch is the modification time of every archive entry: the earliest a
-// zip file can record, so that no clock leaks into the bytes.
-var zipEpoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+// msDosEpoch is 1 January 1980, the earliest date a zip entry can record,
+// as an MS-DOS date: every entry gets it, so no clock leaks into the bytes.
+const msDosEpoch = 1<<5 | 1
 
 // sortedZip is an excelize.ZipWriter that makes an archive byte-stable:
 // excelize writes streamed sheets in map order, so sortedZip keeps every
 // entry until Close and then writes them in a fixed order (the content types
 // first, as Office expects, then by name) with fixed times and one
-// compression level.
+// compression level. Entries are held compressed, so a big workbook costs
+// its compressed size in memory, not its XML.
 type sortedZip struct {
 	w       io.Writer
-	entries map[string]*bytes.Buffer
+	entries map[string]*zipEntry
+	open    *zipEntry     // the entry being written
+	comp    *flate.Writer // shared by every entry in turn
+}
+
+// zipEntry is one compressed archive member.
+type zipEntry struct {
+	z    *sortedZip
+	name string
+	crc  uint32
+	size uint64
+	data bytes.Buffer
 }
 
 // newSortedZip returns a sortedZip writing to w; it fits
 // excelize.File.SetZipWriter.
 func newSortedZip(w io.Writer) excelize.ZipWriter {
-	return &sortedZip{w: w, entries: map[string]*bytes.Buffer{}}
+	return &sortedZip{w: w, entries: map[string]*zipEntry{}}
 }
 
-// Create starts an entry; writing the same name twice replaces it.
+// Create starts an entry and ends the one before; writing the same name
+// twice replaces it.
 func (z *sortedZip) Create(name string) (io.Writer, error) {
-	b := new(bytes.Buffer)
-	z.entries[name] = b
-	return b, nil
+	if err := z.end(); err != nil {
+		return nil, err
+	}
+	e := &zipEntry{z: z, name: name}
+	if z.comp == nil {
+		c, err := flate.NewWriter(&e.data, flate.DefaultCompression)
+		if err != nil {
+			return nil, fmt.Errorf("zip %s: %w", name, err)
+		}
+		z.comp = c
+	} else {
+		z.comp.Reset(&e.data)
+	}
+	z.entries[name] = e
+	z.open = e
+	return e, nil
+}
+
+// Write compresses p into the entry.
+func (e *zipEntry) Write(p []byte) (int, error) {
+	if e.z.open != e {
+		return 0, fmt.Errorf("zip %s: write after the next entry began", e.name)
+	}
+	e.crc = crc32.Update(e.crc, crc32.IEEETable, p)
+	e.size += uint64(len(p))
+	return e.z.comp.Write(p)
+}
+
+// end finishes the open entry.
+func (z *sortedZip) end() error {
+	if z.open == nil {
+		return nil
+	}
+	name := z.open.name
+	z.open = nil
+	if err := z.comp.Close(); err != nil {
+		return fmt.Errorf("zip %s: %w", name, err)
+	}
+	return nil
 }
 
 // AddFS adds every regular file of fsys.
@@ -51,13 +100,20 @@ func (z *sortedZip) AddFS(fsys fs.FS) error {
 		if err != nil {
 			return fmt.Errorf("zip %s: %w", name, err)
 		}
-		z.entries[name] = bytes.NewBuffer(data)
-		return nil
+		w, err := z.Create(name)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(data)
+		return err
 	})
 }
 
 // Close writes the archive.
 func (z *sortedZip) Close() error {
+	if err := z.end(); err != nil {
+		return err
+	}
 	names := make([]string, 0, len(z.entries))
 	for name := range z.entries {
 		names = append(names, name)
@@ -69,27 +125,16 @@ func (z *sortedZip) Close() error {
 		return strings.Compare(a, b)
 	})
 	zw := zip.NewWriter(z.w)
-	// One compressor serves every entry in turn: a new one per entry costs
-	// more than half a megabyte, and a workbook can have hundreds of entries.
-	var comp *flate.Writer
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		if comp == nil {
-			c, err := flate.NewWriter(w, flate.DefaultCompression)
-			if err != nil {
-				return nil, err
-			}
-			comp = c
-		} else {
-			comp.Reset(w)
-		}
-		return comp, nil
-	})
 	for _, name := range names {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: zipEpoch})
+		e := z.entries[name]
+		w, err := zw.CreateRaw(&zip.FileHeader{
+			Name: name, Method: zip.Deflate, ModifiedDate: msDosEpoch,
+			CRC32: e.crc, CompressedSize64: uint64(e.data.Len()), UncompressedSize64: e.size,
+		})
 		if err != nil {
 			return fmt.Errorf("zip %s: %w", name, err)
 		}
-		if _, err := z.entries[name].WriteTo(fw); err != nil {
+		if _, err := e.data.WriteTo(w); err != nil {
 			return fmt.Errorf("zip %s: %w", name, err)
 		}
 		delete(z.entries, name)
