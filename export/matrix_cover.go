@@ -113,7 +113,7 @@ func (wb *workbook) cover() error {
 			if err := f.SetCellStyle(sheet, b, b, bStyle); err != nil {
 				return fmt.Errorf("sheet %s: %w", sheet, err)
 			}
-			if h := float64(max(wrappedLines(l.b, widths[1]), wrappedLines(l.a, widths[0]))) * lineHeight; h > lineHeight {
+			if h := float64(max(wrappedLines(l.b, widths[1], false), wrappedLines(l.a, widths[0], true))) * lineHeight; h > lineHeight {
 				if err := f.SetRowHeight(sheet, r, h); err != nil {
 					return fmt.Errorf("sheet %s: %w", sheet, err)
 				}

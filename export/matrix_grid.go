@@ -83,7 +83,7 @@ func (wb *workbook) grid(g grid) error {
 		widths = append(widths, levelWidth)
 	}
 	header := 3 + len(g.labels) // title, legend, labels, header
-	s, err := newSheetStream(wb.f, g.sheet, widths, sheetSetup{freezeCols: 1, freezeRows: header, titleRows: "$1:$" + itoa(header), titleCols: "$A:$A"})
+	s, err := newSheetStream(wb.f, g.sheet, widths, sheetSetup{freezeCols: 1, freezeRows: header, titleRows: "$1:$" + itoa(header), titleCols: "$A:$A", styles: st})
 	if err != nil {
 		return err
 	}

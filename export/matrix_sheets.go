@@ -26,7 +26,7 @@ const tableHeaderRow = 3
 // start writes a table sheet's title, note and header row and returns the
 // stream to add the data rows to.
 func (wb *workbook) start(t tableSheet) (*sheetStream, error) {
-	s, err := newSheetStream(wb.f, t.sheet, t.widths, sheetSetup{freezeCols: t.freeze, freezeRows: tableHeaderRow, titleRows: "$" + itoa(tableHeaderRow) + ":$" + itoa(tableHeaderRow)})
+	s, err := newSheetStream(wb.f, t.sheet, t.widths, sheetSetup{freezeCols: t.freeze, freezeRows: tableHeaderRow, titleRows: "$" + itoa(tableHeaderRow) + ":$" + itoa(tableHeaderRow), styles: wb.st})
 	if err != nil {
 		return nil, err
 	}

@@ -131,7 +131,8 @@ func luminance(rgb [3]float64) float64 {
 type sheetStream struct {
 	sw     *excelize.StreamWriter
 	widths []float64
-	row    int // rows written
+	row    int          // rows written
+	bold   map[int]bool // styles whose text is bold, so wider
 }
 
 // sheetSetup is how a sheet shows and prints: the rows and columns frozen
@@ -142,6 +143,7 @@ type sheetSetup struct {
 	freezeRows int
 	titleRows  string // e.g. "$1:$6"; "" = none
 	titleCols  string // e.g. "$A:$A"; "" = none
+	styles     *xlsxStyles
 }
 
 // newSheetStream starts streaming sheet with the given column widths. The
@@ -186,7 +188,10 @@ func newSheetStream(f *excelize.File, sheet string, widths []float64, p sheetSet
 	if err != nil {
 		return nil, fmt.Errorf("sheet %s: %w", sheet, err)
 	}
-	s := &sheetStream{sw: sw, widths: widths}
+	s := &sheetStream{sw: sw, widths: widths, bold: map[int]bool{}}
+	if st := p.styles; st != nil {
+		s.bold[st.bold], s.bold[st.header], s.bold[st.title] = true, true, true
+	}
 	if p.freezeCols > 0 || p.freezeRows > 0 {
 		if err := s.freeze(p.freezeCols, p.freezeRows); err != nil {
 			return nil, err
@@ -224,7 +229,7 @@ func (s *sheetStream) add(cells []excelize.Cell) error {
 		}
 		vals[i] = c
 		if str, ok := c.Value.(string); ok && i < len(s.widths) {
-			lines = max(lines, wrappedLines(str, s.widths[i]))
+			lines = max(lines, wrappedLines(str, s.widths[i], s.bold[c.StyleID]))
 		}
 	}
 	cell, _ := excelize.CoordinatesToCellName(1, s.row)
@@ -295,14 +300,18 @@ func (s *sheetStream) flush() error {
 }
 
 // wrappedLines estimates how many lines text takes in a column width
-// characters wide, wrapping at spaces as Excel does.
-func wrappedLines(text string, width float64) int {
+// characters wide, wrapping at spaces as Excel does; bold text is wider.
+func wrappedLines(text string, width float64, bold bool) int {
 	if text == "" {
 		return 1
 	}
-	// Calibri 11 fits about 1.2 average characters per unit of column width
-	// (the unit is the width of a digit), less the cell padding.
-	room := max(int(width*1.2)-1, 4)
+	// Calibri 11 fits about 1.25 average characters per unit of column width
+	// (the unit is the width of a digit), bold about 1.05; less the padding.
+	perUnit := 1.25
+	if bold {
+		perUnit = 1.05
+	}
+	room := max(int(width*perUnit)-1, 4)
 	lines := 0
 	for para := range strings.SplitSeq(text, "\n") {
 		n, used := 1, 0

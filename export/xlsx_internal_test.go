@@ -44,16 +44,19 @@ func TestWrappedLines(t *testing.T) {
 	tests := []struct {
 		text  string
 		width float64
+		bold  bool
 		want  int
 	}{
-		{"", 10, 1},
-		{"short", 10, 1},
-		{"one two three four five six", 10, 3},
-		{"first\nsecond", 40, 2},
-		{"a-very-long-word-without-any-spaces-at-all", 10, 4},
+		{"", 10, false, 1},
+		{"short", 10, false, 1},
+		{"one two three four five six", 10, false, 3},
+		{"first\nsecond", 40, false, 2},
+		{"a-very-long-word-without-any-spaces-at-all", 10, false, 4},
+		{"Associate infrastructure operations engineer", 17, false, 3},
+		{"Associate infrastructure operations engineer", 17, true, 4},
 	}
 	for _, tt := range tests {
-		if got := wrappedLines(tt.text, tt.width); got != tt.want {
+		if got := wrappedLines(tt.text, tt.width, tt.bold); got != tt.want {
 			t.Errorf("wrappedLines(%q, %g) = %d, want %d", tt.text, tt.width, got, tt.want)
 		}
 	}
