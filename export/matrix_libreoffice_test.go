@@ -10,30 +10,14 @@ import (
 	"github.com/ddat-tools/ddat/export"
 )
 
-// lookTool finds an external program; without it the test fails on CI and
-// is skipped elsewhere.
-func lookTool(t *testing.T, names ...string) string {
-	t.Helper()
-	for _, n := range names {
-		if p, err := exec.LookPath(n); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s not installed", names[0])
-	}
-	t.Skipf("%s not installed", names[0])
-	return ""
-}
-
 // TestMatrixLibreOffice converts the workbook to PDF with LibreOffice, as a
 // user opening it would, and checks that every sheet came through.
 func TestMatrixLibreOffice(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: starts LibreOffice")
 	}
-	office := lookTool(t, "libreoffice", "soffice")
-	pdftotext := lookTool(t, "pdftotext")
+	office := tool(t, "libreoffice")
+	pdftotext := tool(t, "pdftotext")
 	dir := t.TempDir()
 	xlsx := filepath.Join(dir, "matrix.xlsx")
 	data := makeMatrix(t, defaultFramework(t), export.MatrixOptions{PerRole: true})

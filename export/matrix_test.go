@@ -3,7 +3,6 @@ package export_test
 import (
 	"archive/zip"
 	"bytes"
-	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,26 +11,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ddat-tools/ddat/assets"
 	"github.com/ddat-tools/ddat/export"
 	"github.com/ddat-tools/ddat/internal/synth"
 	"github.com/ddat-tools/ddat/model"
 	"github.com/xuri/excelize/v2"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
-// fixedDate is the creation date of every test workbook.
+// fixedDate is the creation date of every test workbook. The golden
+// workbook is dated by it, independently of the profiles' date.
 var fixedDate = time.Date(2024, 3, 1, 9, 30, 0, 0, time.UTC)
-
-func defaultFramework(t testing.TB) *model.Framework {
-	t.Helper()
-	fw, err := model.Load(assets.FrameworkYAML(), assets.FrameworkName, model.LoadOptions{Format: model.FormatYAML})
-	if err != nil {
-		t.Fatalf("load default framework: %v", err)
-	}
-	return fw
-}
 
 func makeMatrix(t testing.TB, fw *model.Framework, opts export.MatrixOptions) []byte {
 	t.Helper()
