@@ -1,5 +1,3 @@
-//go:build exporters
-
 package main
 
 import (
