@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"syscall"
@@ -115,6 +116,7 @@ func runBatch(c *cli.Context) error {
 		return err
 	}
 
+	defer tuneGC()()
 	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	go func() {
@@ -165,6 +167,20 @@ func runBatch(c *cli.Context) error {
 			plural(len(m.Files), "document"), formatBytes(size), time.Since(start).Seconds(), where)
 	}
 	return nil
+}
+
+// tuneGC lets the heap grow to three times what is live, not twice, between
+// collections, for the length of a batch, unless GOGC says otherwise; it
+// returns what restores the setting. Each document is built in memory and
+// dropped (some 20 MB allocated for a profile, little of it kept), so the
+// collector runs often for little: on 601 documents this saves a third of
+// the time for some 50 MB more at the peak (BenchmarkBatchJ2).
+func tuneGC() (restore func()) {
+	if _, ok := os.LookupEnv("GOGC"); ok {
+		return func() {}
+	}
+	old := debug.SetGCPercent(200)
+	return func() { debug.SetGCPercent(old) }
 }
 
 // onlyKinds reads --only into the set of kinds to make; none means all.

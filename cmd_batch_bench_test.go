@@ -16,8 +16,9 @@ import (
 var benchSize = synth.Size{Families: 5, Roles: 100, LevelsPerRole: 5, Skills: 300}
 
 // benchmarkBatch makes every document of the benchmark framework with the
-// given number of workers, as "ddat batch -o out -j N" does after loading,
-// replacing the previous iteration's directory.
+// given number of workers, as "ddat batch -o out -j N" does after loading
+// (with its garbage collector setting), replacing the previous iteration's
+// directory.
 func benchmarkBatch(b *testing.B, workers int) {
 	fw := synth.Framework(benchSize)
 	refs, err := fw.Select(model.Selection{})
@@ -28,6 +29,7 @@ func benchmarkBatch(b *testing.B, workers int) {
 	all, _ := onlyKinds(nil)
 	out := filepath.Join(b.TempDir(), "out")
 	opts := export.BatchOptions{Workers: workers, Framework: fw.Meta.Name, Version: "bench", Created: created}
+	defer tuneGC()()
 	b.ReportAllocs()
 	var m *export.Manifest
 	for b.Loop() {
