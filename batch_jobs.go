@@ -3,22 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/ddat-tools/ddat/export"
 	"github.com/ddat-tools/ddat/model"
 )
-
-// batchSettings are the document options of a batch, read once from the
-// command line.
-type batchSettings struct {
-	Paper        string
-	Organisation string
-	Logo         []byte
-	PerRole      bool
-	Creator      string
-	Created      time.Time
-}
 
 // batchJobs lists the documents of a batch over refs, the selected role
 // levels: the matrix of refs, the profile of every role that has a selected
@@ -26,12 +14,13 @@ type batchSettings struct {
 // level, each kind only if kinds holds it. The matrix comes first and role
 // profiles before level profiles: the longest documents start first, so no
 // worker is left with a long one at the end. What every document shares is
-// made here once: the parsed fonts, the logo, the loaded framework.
-func batchJobs(fw *model.Framework, refs []model.LevelRef, kinds map[string]bool, s batchSettings) ([]export.Job, error) {
+// made here once: the parsed fonts; the caller read the logo and loaded the
+// framework once.
+func batchJobs(fw *model.Framework, refs []model.LevelRef, kinds map[string]bool, popts export.ProfileOptions, perRole bool) ([]export.Job, error) {
 	layout := export.NewLayout(fw)
 	var jobs []export.Job
 	if kinds[export.KindMatrix] {
-		mopts := export.MatrixOptions{Levels: refs, PerRole: s.PerRole, Creator: s.Creator, Created: s.Created}
+		mopts := export.MatrixOptions{Levels: refs, PerRole: perRole, Creator: popts.Creator, Created: popts.Created}
 		jobs = append(jobs, export.Job{
 			Path:  layout.Matrix(),
 			Kind:  export.KindMatrix,
@@ -46,14 +35,7 @@ func batchJobs(fw *model.Framework, refs []model.LevelRef, kinds map[string]bool
 	if err != nil {
 		return nil, fmt.Errorf("load fonts: %w", err)
 	}
-	popts := export.ProfileOptions{
-		Paper:        s.Paper,
-		Organisation: s.Organisation,
-		Logo:         s.Logo,
-		Creator:      s.Creator,
-		Created:      s.Created,
-		Fonts:        fonts,
-	}
+	popts.Fonts = fonts
 	profile := func(ref model.LevelRef, kind, title, level string) export.Job {
 		return export.Job{
 			Path:  layout.Profile(ref),

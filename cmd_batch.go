@@ -1,18 +1,13 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"image"
-	_ "image/jpeg" // --logo may be a JPEG
-	_ "image/png"  // or a PNG
 	"io"
 	"os"
 	"os/signal"
 	"runtime"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -48,12 +43,8 @@ func batchCommand() *cli.Command {
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "make `N` documents at once"},
 			&cli.BoolFlag{Name: "force", Usage: "replace the output directory even if it holds files that no ddat batch wrote (they are deleted)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
-			&cli.StringFlag{Name: "paper", Value: "a4", Usage: "paper size of the profiles: a4 or letter"},
-			&cli.StringFlag{Name: "organisation", Aliases: []string{"organization"}, Usage: "`NAME` in the profiles' header and as their author"},
-			&cli.StringFlag{Name: "logo", Usage: "PNG or JPEG `FILE` for the profiles' header"},
-			&cli.BoolFlag{Name: "per-role", Usage: "add a progression sheet per role to the matrix"},
-			dateFlag,
-		}, selectionFlags()...),
+			&cli.BoolFlag{Name: "per-role", Usage: "add one sheet per role to the matrix: its skills across its levels"},
+		}, append(profileFlags(), selectionFlags()...)...),
 		Action: runBatch,
 	}
 }
@@ -84,15 +75,7 @@ func runBatch(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	paper := strings.ToLower(c.String("paper"))
-	if paper != "a4" && paper != "letter" {
-		return usagef("--paper %q: expected a4 or letter", c.String("paper"))
-	}
-	created, err := creationTime(c)
-	if err != nil {
-		return err
-	}
-	logo, err := readLogo(c.String("logo"))
+	popts, err := profileOptions(c)
 	if err != nil {
 		return err
 	}
@@ -104,14 +87,7 @@ func runBatch(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	jobs, err := batchJobs(fw, refs, kinds, batchSettings{
-		Paper:        paper,
-		Organisation: c.String("organisation"),
-		Logo:         logo,
-		PerRole:      c.Bool("per-role"),
-		Creator:      "ddat " + version(),
-		Created:      created,
-	})
+	jobs, err := batchJobs(fw, refs, kinds, popts, c.Bool("per-role"))
 	if err != nil {
 		return err
 	}
@@ -129,7 +105,7 @@ func runBatch(c *cli.Context) error {
 		Force:     c.Bool("force"),
 		Framework: fw.Meta.Name,
 		Version:   version(),
-		Created:   created,
+		Created:   popts.Created,
 	}
 	quiet := c.Bool("quiet")
 	var bar *progressbar.ProgressBar
@@ -205,25 +181,6 @@ func onlyKinds(only []string) (map[string]bool, error) {
 		}
 	}
 	return kinds, nil
-}
-
-// readLogo reads the --logo file once for every profile, and checks that it
-// is an image the profiles can show.
-func readLogo(path string) ([]byte, error) {
-	if path == "" {
-		return nil, nil
-	}
-	data, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, usagef("--logo %s: no such file", path)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("--logo: %w", err)
-	}
-	if _, format, err := image.DecodeConfig(bytes.NewReader(data)); err != nil || !slices.Contains([]string{"png", "jpeg"}, format) {
-		return nil, usagef("--logo %s: not a PNG or JPEG image", path)
-	}
-	return data, nil
 }
 
 // isTerminal reports whether w is a terminal, where a progress bar helps

@@ -34,7 +34,7 @@ func benchmarkBatch(b *testing.B, workers int) {
 	var m *export.Manifest
 	for b.Loop() {
 		// Fonts are parsed once per batch, as the command does.
-		jobs, err := batchJobs(fw, refs, all, batchSettings{Paper: "a4", Creator: "ddat bench", Created: created})
+		jobs, err := batchJobs(fw, refs, all, export.ProfileOptions{Paper: "a4", Creator: "ddat bench", Created: created}, false)
 		if err != nil {
 			b.Fatal(err)
 		}
