@@ -78,14 +78,16 @@ func dirMode(target string, existed bool) fs.FileMode {
 // system can swap two directories in one step (Linux), it does; elsewhere
 // the old directory is renamed aside, the new one renamed in, and the old
 // one put back if that fails. Either way target is the old directory or
-// the new one.
+// the new one, and an error means it is the old one.
 func publish(staging, target string, existed bool) error {
 	if !existed {
 		return os.Rename(staging, target)
 	}
 	if exchange(staging, target) == nil {
-		// staging now holds the old documents.
-		return os.RemoveAll(staging)
+		// staging now holds the old documents. The new ones are published
+		// whether or not they can be removed now; BatchDir tries again.
+		os.RemoveAll(staging)
+		return nil
 	}
 	return publishByRenames(staging, target)
 }
@@ -109,5 +111,6 @@ func publishByRenames(staging, target string) error {
 		}
 		return err
 	}
-	return os.RemoveAll(backup)
+	os.RemoveAll(backup) // published either way; a leftover is hidden
+	return nil
 }
