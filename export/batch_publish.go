@@ -84,8 +84,8 @@ func publish(staging, target string, existed bool) error {
 		return os.Rename(staging, target)
 	}
 	if exchange(staging, target) == nil {
-		// staging now holds the old documents. The new ones are published
-		// whether or not they can be removed now; BatchDir tries again.
+		// staging now holds the old documents; the new ones are published
+		// whether or not the old can be removed.
 		os.RemoveAll(staging)
 		return nil
 	}
