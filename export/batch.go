@@ -119,11 +119,17 @@ func BatchDir(ctx context.Context, dir string, jobs []Job, opts BatchOptions) (m
 // BatchZip writes every job into one zip file, with a manifest.json, and
 // returns the manifest. Entries are sorted by path and carry opts.Created as
 // their time, so the same documents give the same archive. The file appears
-// only when complete (WriteFile); on failure or cancellation nothing is left
-// and a file that was there stays as it was.
+// only when complete (WriteFile), with its parent directories; on failure
+// or cancellation nothing is left and a file that was there stays as it was.
 func BatchZip(ctx context.Context, file string, jobs []Job, opts BatchOptions) (m *Manifest, err error) {
 	if err := checkJobs(jobs); err != nil {
 		return nil, err
+	}
+	if fi, err := os.Stat(file); err == nil && fi.IsDir() {
+		return nil, fmt.Errorf("batch %s: is a directory; give the zip file's name", file)
+	}
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return nil, fmt.Errorf("batch %s: %w", file, err)
 	}
 	staging, err := os.MkdirTemp(filepath.Dir(file), "."+filepath.Base(file)+".ddat-tmp-*")
 	if err != nil {

@@ -244,6 +244,19 @@ func TestBatchDeterministic(t *testing.T) {
 	}
 }
 
+func TestBatchZipPaths(t *testing.T) {
+	parent := t.TempDir()
+	if _, err := export.BatchZip(context.Background(), parent, fakeJobs(2), batchOpts(1)); err == nil ||
+		!strings.Contains(err.Error(), "is a directory") {
+		t.Errorf("zip over a directory: err = %v", err)
+	}
+	file := filepath.Join(parent, "a", "b", "documents.zip")
+	if _, err := export.BatchZip(context.Background(), file, fakeJobs(2), batchOpts(1)); err != nil {
+		t.Fatal(err)
+	}
+	checkNoLeftovers(t, filepath.Join(parent, "a", "b"), "documents.zip")
+}
+
 func TestBatchZip(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
