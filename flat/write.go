@@ -81,12 +81,16 @@ func layout(fw *model.Framework) ([]column, [][numColumns]string) {
 	var rows [][numColumns]string
 	used := map[[2]string]bool{} // (skill id, skill level id) some row describes
 	usedSkills := map[string]bool{}
+	var neededOrder []string // ids of the skills role rows need, first need first
 	skillCells := func(r *[numColumns]string, s *model.Skill, level string) {
 		r[colSkillName] = s.Name
 		if s.ID != model.Slug(s.Name) {
 			r[colSkillID] = s.ID
 		}
 		r[colSkillDescription] = s.Description
+		if !usedSkills[s.ID] && level != "" {
+			neededOrder = append(neededOrder, s.ID)
+		}
 		usedSkills[s.ID] = true
 		if level == "" {
 			return
@@ -133,9 +137,19 @@ func layout(fw *model.Framework) ([]column, [][numColumns]string) {
 			}
 		}
 	}
-	// The rest of the catalogue, so that no skill text is lost.
+	// The rest of the catalogue, so that no skill text is lost: the skills
+	// the rows above need, in the order they first need them (the order
+	// Read gives the catalogue), then the others.
+	order := make([]*model.Skill, 0, len(fw.Skills))
+	for _, id := range neededOrder {
+		order = append(order, fw.Skill(id))
+	}
 	for i := range fw.Skills {
-		s := &fw.Skills[i]
+		if !usedSkills[fw.Skills[i].ID] {
+			order = append(order, &fw.Skills[i])
+		}
+	}
+	for _, s := range order {
 		for _, l := range fw.SkillLevels {
 			if len(s.Levels[l.ID]) > 0 && !used[[2]string{s.ID, l.ID}] {
 				var r [numColumns]string
