@@ -93,7 +93,9 @@ func TestRoundTrip(t *testing.T) {
 		fw   func(testing.TB) *model.Framework
 	}{
 		{"default", defaultFramework},
-		{"four-roles", func(t testing.TB) *model.Framework { return loadYAML(t, filepath.Join("..", "testdata", "flat", "four-roles.yaml")) }},
+		{"four-roles", func(t testing.TB) *model.Framework {
+			return loadYAML(t, filepath.Join("..", "testdata", "flat", "four-roles.yaml"))
+		}},
 		{"synthetic", func(testing.TB) *model.Framework {
 			return synth.Framework(synth.Size{Families: 3, Roles: 12, LevelsPerRole: 6, Skills: 40, SkillsPerRole: 8})
 		}},
