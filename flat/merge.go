@@ -141,7 +141,7 @@ func (m *merger) columns() error {
 		if len(missing) > 1 {
 			col = "columns"
 		}
-		return loadErr(m.name, h.num, headings[required[0]], "the header row lacks the %s %s; found: %s",
+		return loadErr(m.name, h.num, strings.Trim(missing[0], `"`), "the header row lacks the %s %s; found: %s",
 			col, strings.Join(missing, ", "), strings.Join(found, ", "))
 	}
 	return nil

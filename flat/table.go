@@ -46,7 +46,7 @@ func readCSV(data []byte, name string) (*table, error) {
 	}
 	data = bytes.TrimPrefix(data, bom)
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, loadErr(name, 0, "", "the file is empty; expected a header row naming the columns (%s)", strings.Join(requiredHeadings(), ", "))
+		return nil, loadErr(name, 1, "", "the file is empty; expected a header row naming the columns (%s)", strings.Join(requiredHeadings(), ", "))
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = separator(data)

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/ddat-tools/ddat/model"
 )
@@ -54,7 +55,9 @@ func writeCSV(w io.Writer, cols []column, rows [][numColumns]string) error {
 	}
 	for _, r := range rows {
 		for i, c := range cols {
-			rec[i] = protect(r[c])
+			// encoding/csv drops a lone carriage return when it writes CRLF
+			// lines; Read would drop it anyway (see model.ParseText).
+			rec[i] = protect(strings.ReplaceAll(r[c], "\r", ""))
 		}
 		if err := cw.Write(rec); err != nil {
 			return err
