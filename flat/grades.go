@@ -76,7 +76,11 @@ func gradesCSV(data []byte, name string) (*GradeMap, error) {
 		}
 	}
 	if level < 0 || grades < 0 {
-		return nil, loadErr(name, header.num, "", "the header row needs the columns Role Level and Grades (and optionally Role); found: %s", strings.Join(header.cells, ", "))
+		missing := "Role Level"
+		if level >= 0 {
+			missing = "Grades"
+		}
+		return nil, loadErr(name, header.num, missing, "the header row needs the columns Role Level and Grades (and optionally Role); found: %s", strings.Join(header.cells, ", "))
 	}
 	g := &GradeMap{}
 	for _, r := range rows[1:] {
@@ -174,8 +178,9 @@ func (g *GradeMap) Apply(fw *model.Framework) error {
 	return nil
 }
 
-// findLevel finds a role level by its role and any name Role.Level takes,
-// or, without a role, by its title or "role/level" id across the framework.
+// findLevel finds a role level by its role and any name Role.Level takes;
+// without a role, by "role/level" (either part as Role and Role.Level take
+// them) or by its title across the framework.
 func findLevel(fw *model.Framework, role, level string) (*model.RoleLevel, error) {
 	if role != "" {
 		r, err := fw.Role(role)
@@ -184,13 +189,20 @@ func findLevel(fw *model.Framework, role, level string) (*model.RoleLevel, error
 		}
 		return r.Level(level)
 	}
+	if rp, lp, ok := strings.Cut(level, "/"); ok {
+		if r, err := fw.Role(strings.TrimSpace(rp)); err == nil {
+			if l, err := r.Level(strings.TrimSpace(lp)); err == nil {
+				return l, nil
+			}
+		}
+	}
 	var found *model.RoleLevel
 	var where []string
 	for i := range fw.Roles {
 		r := &fw.Roles[i]
 		for j := range r.Levels {
 			l := &r.Levels[j]
-			if fold(l.Title) == fold(level) || r.ID+"/"+l.ID == strings.TrimSpace(level) {
+			if fold(l.Title) == fold(level) {
 				found = l
 				where = append(where, r.Name)
 			}
