@@ -52,7 +52,7 @@ func ReadGrades(r io.Reader, name string) (*GradeMap, error) {
 }
 
 func gradesCSV(data []byte, name string) (*GradeMap, error) {
-	t, err := readCSV(data, name)
+	t, err := readCSV(bytes.NewReader(data), name)
 	if err != nil {
 		return nil, err
 	}

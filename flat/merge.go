@@ -23,6 +23,8 @@ type merger struct {
 	grades  []model.Grade
 	descs   []description
 	found   []model.Finding
+	keys    map[string]string // fold of the names seen, to spare the work on every row
+	levels  map[string]string // skill level id of each Skill Level cell seen
 }
 
 // seen is a value repeated on many rows: the first non-empty one, and its row.
@@ -32,19 +34,22 @@ type seen struct {
 }
 
 type roleAcc struct {
-	i                     int // index in fw.Roles
+	i                     int    // index in fw.Roles
+	subject               string // for findings
 	family, desc, typ, id seen
 	levels                map[string]*levelAcc
 }
 
 type levelAcc struct {
-	i                    int // index in the role's Levels
+	i                    int    // index in the role's Levels
+	subject              string // for findings
 	desc, grades, resp   seen
 	descItems, respItems bool
 }
 
 type skillAcc struct {
-	i        int // index in fw.Skills
+	i        int    // index in fw.Skills
+	subject  string // for findings
 	id, desc seen
 	texts    map[string]bool // skill level id + "\x00" + each raw "Skill Level Description" given
 }
@@ -65,6 +70,8 @@ func merge(t *table, name string) (*model.Framework, error) {
 		grades:  StandardGrades(),
 		unnamed: map[int]bool{},
 		ragged:  t.ragged,
+		keys:    map[string]string{},
+		levels:  map[string]string{},
 	}
 	m.fw.SkillLevels = StandardSkillLevels()
 	rows := t.rows
@@ -225,14 +232,14 @@ func (m *merger) raggedErr(r row) error {
 // checks the row's role and level values against the rows before it.
 func (m *merger) level(r row, cell func(column) string, roleName, levelTitle string) *model.RoleLevel {
 	fw := m.fw
-	ra, ok := m.roles[fold(roleName)]
+	ra, ok := m.roles[m.key(roleName)]
 	if !ok {
-		ra = &roleAcc{i: len(fw.Roles), levels: map[string]*levelAcc{}}
-		m.roles[fold(roleName)] = ra
+		ra = &roleAcc{i: len(fw.Roles), levels: map[string]*levelAcc{}, subject: "role " + quote(roleName)}
+		m.roles[m.key(roleName)] = ra
 		fw.Roles = append(fw.Roles, model.Role{Name: roleName, Pos: m.at(r, colRole)})
 	}
 	role := &fw.Roles[ra.i]
-	subject := "role " + quote(role.Name)
+	subject := ra.subject
 	if v := cell(colRoleFamily); m.agree(&ra.family, v, r, colRoleFamily, subject, sameName) {
 		role.Family = v
 	}
@@ -247,14 +254,14 @@ func (m *merger) level(r row, cell func(column) string, roleName, levelTitle str
 		role.Summary, role.Responsibilities = t.Summary(), t.Items
 	}
 
-	la, ok := ra.levels[fold(levelTitle)]
+	la, ok := ra.levels[m.key(levelTitle)]
 	if !ok {
-		la = &levelAcc{i: len(role.Levels)}
-		ra.levels[fold(levelTitle)] = la
+		la = &levelAcc{i: len(role.Levels), subject: fmt.Sprintf("%s, level %s", ra.subject, quote(levelTitle))}
+		ra.levels[m.key(levelTitle)] = la
 		role.Levels = append(role.Levels, model.RoleLevel{Title: levelTitle, Pos: m.at(r, colRoleLevel)})
 	}
 	l := &role.Levels[la.i]
-	subject = fmt.Sprintf("%s, level %s", subject, quote(l.Title))
+	subject = la.subject
 	if v := cell(colRoleLevelDescription); m.agree(&la.desc, v, r, colRoleLevelDescription, subject, sameText) {
 		t := model.ParseText(v)
 		l.Summary = t.Summary()
@@ -291,14 +298,14 @@ func (m *merger) bothResponsibilities(la *levelAcc, r row, subject string) bool 
 // role level, as a requirement of the level.
 func (m *merger) skill(r row, cell func(column) string, name string, l *model.RoleLevel) error {
 	fw := m.fw
-	sa, ok := m.skills[fold(name)]
+	sa, ok := m.skills[m.key(name)]
 	if !ok {
-		sa = &skillAcc{i: len(fw.Skills), texts: map[string]bool{}}
-		m.skills[fold(name)] = sa
+		sa = &skillAcc{i: len(fw.Skills), texts: map[string]bool{}, subject: "skill " + quote(name)}
+		m.skills[m.key(name)] = sa
 		fw.Skills = append(fw.Skills, model.Skill{Name: name, Pos: m.at(r, colSkillName)})
 	}
 	s := &fw.Skills[sa.i]
-	subject := "skill " + quote(s.Name)
+	subject := sa.subject
 	if v := cell(colSkillID); m.agree(&sa.id, v, r, colSkillID, subject, sameName) {
 		s.ID = v
 	}
@@ -315,7 +322,11 @@ func (m *merger) skill(r row, cell func(column) string, name string, l *model.Ro
 		}
 		return nil
 	}
-	level := skillLevelID(levelName)
+	level, ok := m.levels[levelName]
+	if !ok {
+		level = skillLevelID(levelName)
+		m.levels[levelName] = level
+	}
 	if level == "" {
 		return m.errAt(r, colSkillLevel, "unknown skill level %s; expected one of: %s", quote(levelName), levelNames())
 	}
@@ -412,6 +423,16 @@ func withoutLevelPhrase(paras []string) []string {
 		}
 	}
 	return out
+}
+
+// key is fold(s), remembered: a name is repeated on many rows.
+func (m *merger) key(s string) string {
+	k, ok := m.keys[s]
+	if !ok {
+		k = fold(s)
+		m.keys[s] = k
+	}
+	return k
 }
 
 func fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }

@@ -36,14 +36,7 @@ func Read(r io.Reader, name string, opts Options) (*model.Framework, error) {
 	)
 	switch format {
 	case model.FormatCSV:
-		data, rerr := io.ReadAll(io.LimitReader(r, model.MaxInputSize+1))
-		if rerr != nil {
-			return nil, fmt.Errorf("read %s: %w", name, rerr)
-		}
-		if len(data) > model.MaxInputSize {
-			return nil, loadErr(name, 0, "", "file is larger than %d MiB", model.MaxInputSize>>20)
-		}
-		t, err = readCSV(data, name)
+		t, err = readCSV(r, name)
 	case model.FormatXLSX:
 		t, err = readXLSX(io.LimitReader(r, model.MaxInputSize+1), name, opts.Sheet)
 	default:

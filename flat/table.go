@@ -1,6 +1,7 @@
 package flat
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -40,21 +41,23 @@ var bom = []byte("\xef\xbb\xbf")
 // separator (comma, semicolon or tab) detected from the header line, quoted
 // cells that span lines. Cells that Write protected from formula injection
 // are restored.
-func readCSV(data []byte, name string) (*table, error) {
-	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+func readCSV(in io.Reader, name string) (*table, error) {
+	br := bufio.NewReaderSize(io.LimitReader(in, model.MaxInputSize+1), 64<<10)
+	if b, _ := br.Peek(2); bytes.Equal(b, []byte{0xff, 0xfe}) || bytes.Equal(b, []byte{0xfe, 0xff}) {
 		return nil, loadErr(name, 0, "", "the file is UTF-16 text; save it as \"CSV UTF-8\"")
 	}
-	data = bytes.TrimPrefix(data, bom)
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, loadErr(name, 1, "", "the file is empty; expected a header row naming the columns (%s)", strings.Join(requiredHeadings(), ", "))
+	if b, _ := br.Peek(len(bom)); bytes.Equal(b, bom) {
+		br.Discard(len(bom))
 	}
-	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = separator(data)
+	first, _ := br.Peek(br.Size()) // as much as there is; the header line is in it
+	r := csv.NewReader(br)
+	r.Comma = separator(first)
 	r.FieldsPerRecord = -1
 	t := &table{ragged: true}
 	// encoding/csv skips blank lines, which a spreadsheet shows as rows:
-	// count them so that row numbers match what the user sees.
-	num, line, off := 0, 1, 0
+	// count them so that row numbers match what the user sees. line is the
+	// line after the last record.
+	num, line := 0, 1
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -70,13 +73,15 @@ func readCSV(data []byte, name string) (*table, error) {
 		}
 		start, _ := r.FieldPos(0)
 		num += 1 + start - line
-		next := int(r.InputOffset())
-		line += bytes.Count(data[off:next], []byte{'\n'})
-		off = next
+		last, _ := r.FieldPos(len(rec) - 1)
+		line = last + strings.Count(rec[len(rec)-1], "\n") + 1
 		for i, c := range rec {
 			rec[i] = unprotect(c)
 		}
 		t.rows = append(t.rows, row{num: num, cells: rec})
+	}
+	if r.InputOffset() > model.MaxInputSize {
+		return nil, loadErr(name, 0, "", "file is larger than %d MiB", model.MaxInputSize>>20)
 	}
 	return t, nil
 }
