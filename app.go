@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -30,6 +31,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if errors.As(err, &u) {
 		return exitUsage
 	}
+	// cli reports "ddat help nosuchcommand" as an ExitCoder with code 3.
+	var ec cli.ExitCoder
+	if errors.As(err, &ec) && ec.ExitCode() != exitError {
+		return exitUsage
+	}
 	return exitError
 }
 
@@ -45,7 +51,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			"   ddat show infrastructure-engineer senior\n" +
 			"   ddat profile infrastructure-engineer --level senior\n" +
 			"   ddat batch -o out",
-		Flags:                []cli.Flag{dataFlag, formatFlag, sheetFlag, gradesFlag},
+		Flags:                globalFlags(),
 		Commands:             commands(),
 		Writer:               stdout,
 		ErrWriter:            stderr,
@@ -55,8 +61,19 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageError{err}
 		},
-		CommandNotFound: func(c *cli.Context, name string) {
-			fmt.Fprintf(c.App.ErrWriter, "ddat: no command %q; run \"ddat --help\" for the list\n", name)
+		// Without a command, show the help; an unknown one is a usage error
+		// (cli's own CommandNotFound cannot fail the run).
+		Action: func(c *cli.Context) error {
+			if !c.Args().Present() {
+				return cli.ShowAppHelp(c)
+			}
+			var names []string
+			for _, cmd := range c.App.VisibleCommands() {
+				if cmd.Name != "help" {
+					names = append(names, cmd.Name)
+				}
+			}
+			return usagef("no command %q; choose one of: %s", c.Args().First(), strings.Join(names, ", "))
 		},
 	}
 }
@@ -75,8 +92,55 @@ func commands() []*cli.Command {
 	}
 	for _, c := range cmds {
 		c.OnUsageError = func(_ *cli.Context, err error, _ bool) error { return usageError{err} }
+		acceptGlobalFlags(c, globalFlags())
 	}
 	return cmds
+}
+
+// globalFlags are the flags of the app itself.
+func globalFlags() []cli.Flag { return []cli.Flag{dataFlag, formatFlag, sheetFlag, gradesFlag} }
+
+// acceptGlobalFlags lets the global text flags follow the command too, as in
+// "ddat validate --data my.yaml": cmd gets its own copy of each (unless it
+// has a flag of that name), and a value given before the command counts when
+// none is given after it.
+func acceptGlobalFlags(cmd *cli.Command, globals []cli.Flag) {
+	taken := map[string]bool{}
+	for _, f := range cmd.Flags {
+		for _, n := range f.Names() {
+			taken[n] = true
+		}
+	}
+	var local []*cli.StringFlag
+	for _, g := range globals {
+		sf, ok := g.(*cli.StringFlag)
+		if !ok || slices.ContainsFunc(sf.Names(), func(n string) bool { return taken[n] }) {
+			continue
+		}
+		cp := *sf
+		cmd.Flags = append(cmd.Flags, &cp)
+		local = append(local, &cp)
+	}
+	before := cmd.Before
+	cmd.Before = func(c *cli.Context) error {
+		if lineage := c.Lineage(); len(lineage) > 1 {
+			for _, f := range local {
+				// After parsing, f.Value is the default or the environment's
+				// value: equal means the flag was not given after the command.
+				if v := c.String(f.Name); v == f.Value {
+					if pv := lineage[1].String(f.Name); pv != v {
+						if err := c.Set(f.Name, pv); err != nil {
+							return err
+						}
+					}
+				}
+			}
+		}
+		if before != nil {
+			return before(c)
+		}
+		return nil
+	}
 }
 
 // usageError marks an error as the user's request being wrong (exit 2)

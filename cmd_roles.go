@@ -1,16 +1,57 @@
 package main
 
 import (
-	"errors"
+	"fmt"
+	"io"
+	"text/tabwriter"
 
+	"github.com/ddat-tools/ddat/model"
 	"github.com/urfave/cli/v2"
 )
 
-// rolesCommand is not built yet.
+// rolesCommand lists the roles of the framework as a table.
 func rolesCommand() *cli.Command {
 	return &cli.Command{
-		Name:   "roles",
-		Usage:  "not built yet",
-		Action: func(*cli.Context) error { return errors.New("roles: not built yet") },
+		Name:  "roles",
+		Usage: "list the roles: family, role, id, number of levels, grade range",
+		Description: "The ID column is what \"ddat show\" and \"ddat profile\" accept (so does the name).\n" +
+			"The filters keep the roles with at least one level that matches.\n\n" +
+			"Examples:\n" +
+			"   ddat roles\n" +
+			"   ddat roles --family \"IT operations\" --grade G7\n" +
+			"   ddat --data my-framework.yaml roles",
+		Flags: selectionFlags(),
+		Action: func(c *cli.Context) error {
+			fw, err := loadFramework(c)
+			if err != nil {
+				return err
+			}
+			refs, err := selectLevels(c, fw)
+			if err != nil {
+				return err
+			}
+			return writeOutput(c, "-", func(w io.Writer) error { return writeRoles(w, fw, refs) })
+		},
 	}
+}
+
+// writeRoles writes a table of the roles that refs point into, each once, in
+// framework order.
+func writeRoles(w io.Writer, fw *model.Framework, refs []model.LevelRef) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "FAMILY\tROLE\tID\tLEVELS\tGRADES")
+	var last *model.Role
+	for _, ref := range refs {
+		if ref.Role == last {
+			continue
+		}
+		last = ref.Role
+		r := ref.Role
+		grades := fw.GradeRange(r)
+		if grades == "" {
+			grades = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", familyName(fw, r), r.Name, r.ID, len(r.Levels), grades)
+	}
+	return tw.Flush()
 }

@@ -14,6 +14,9 @@ var framework string
 // FrameworkName is the default framework's file name, for messages.
 const FrameworkName = "framework.yaml"
 
-// FrameworkYAML returns a reader of the default framework, in the YAML format
-// model.Load reads.
+// FrameworkYAML returns a new reader of the default framework, in the YAML
+// format model.Load reads: the role pages "Infrastructure engineer" and
+// "Infrastructure operations engineer", with every text as the pages give it.
+// Skill levels that neither page describes have no "You can:" items, on
+// purpose; model.Framework.Validate reports each as a warning.
 func FrameworkYAML() io.Reader { return strings.NewReader(framework) }

@@ -2,7 +2,9 @@ package model
 
 import (
 	"fmt"
+	"hash/fnv"
 	"slices"
+	"strings"
 )
 
 // index maps folded ids and names to positions in the framework's slices.
@@ -118,7 +120,7 @@ func (fw *Framework) deriveFamilies() {
 	for i := range fw.Roles {
 		r := &fw.Roles[i]
 		name := r.Family
-		id := Slug(name)
+		id := idOr("", name)
 		n, ok := byID[id]
 		if !ok {
 			n = len(fw.Families)
@@ -188,11 +190,19 @@ func addKeys(m map[string]int, i int, keys ...string) {
 	}
 }
 
+// idOr returns id, or one derived from name. A name with no Latin letter or
+// digit (say, in Chinese) slugs to nothing; it gets an id from a hash of the
+// name instead, so that every named item has a stable, non-empty id.
 func idOr(id, name string) string {
 	if id != "" {
 		return id
 	}
-	return Slug(name)
+	if s := Slug(name); s != "" || strings.TrimSpace(name) == "" {
+		return s
+	}
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	return fmt.Sprintf("id-%08x", h.Sum32())
 }
 
 func firstNonEmpty(ss ...string) string {

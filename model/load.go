@@ -83,6 +83,9 @@ func Load(r io.Reader, name string, opts LoadOptions) (*Framework, error) {
 	if format != FormatYAML && format != FormatJSON {
 		return nil, fmt.Errorf("load %s: model.Load reads YAML and JSON; read %s with package flat", name, format)
 	}
+	if format == FormatJSON {
+		return decodeJSON(data, name)
+	}
 	return decodeYAML(data, name)
 }
 

@@ -258,7 +258,7 @@ func (v *validator) undescribed() {
 					continue
 				}
 				seen[p] = true
-				v.add(Warning, q.Pos, fmt.Sprintf("skill %q at level %s", s.Name, l.ID), "no description (first needed by %s)", r.Levels[j].Title)
+				v.add(Warning, q.Pos, fmt.Sprintf("skill %q at level %s", s.Name, l.ID), "no description (first needed by %s)", levelName(r, j))
 			}
 		}
 	}
@@ -278,4 +278,13 @@ func (v *validator) gradeNames() string {
 		names[i] = v.fw.Grades[i].Short()
 	}
 	return strings.Join(names, ", ")
+}
+
+// levelName names a role level in a message: its title, or its number in the
+// role when it has none.
+func levelName(r *Role, j int) string {
+	if t := strings.TrimSpace(r.Levels[j].Title); t != "" {
+		return t
+	}
+	return fmt.Sprintf("%s level %d", r.Name, j+1)
 }

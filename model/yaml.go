@@ -43,7 +43,9 @@ func decodeYAML(data []byte, name string) (*Framework, error) {
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var root yaml.Node
-	if err := dec.Decode(&root); err != nil {
+	if err := dec.Decode(&root); errors.Is(err, io.EOF) {
+		return nil, &LoadError{Pos: Pos{File: name}, Msg: "file holds only comments; expected a framework"}
+	} else if err != nil {
 		return nil, syntaxError(name, err)
 	}
 	var extra yaml.Node
@@ -52,6 +54,11 @@ func decodeYAML(data []byte, name string) (*Framework, error) {
 	} else if !errors.Is(err, io.EOF) {
 		return nil, syntaxError(name, err)
 	}
+	return decodeTree(&root, name)
+}
+
+// decodeTree reads a framework from a parsed document, YAML or JSON.
+func decodeTree(root *yaml.Node, name string) (*Framework, error) {
 	d := &decoder{name: name}
 	fw := &Framework{}
 	if len(root.Content) == 0 {
@@ -68,13 +75,38 @@ func decodeYAML(data []byte, name string) (*Framework, error) {
 	return fw, nil
 }
 
+// parserProblems are the messages of yaml.v3's parser (as opposed to its
+// scanner), with what they mean in plain words. The parser reports the line
+// before the one it means: the line where the enclosing list or mapping
+// starts, or the line of the problem when that is the first.
+var parserProblems = map[string]string{
+	"did not find expected ',' or ']'":       "a [ ] list is not closed, or lacks a comma between items",
+	"did not find expected ',' or '}'":       "a { } mapping is not closed, or lacks a comma between fields",
+	"did not find expected key":              "a line is not \"field: value\" where a field belongs; check the indentation",
+	"did not find expected '-' indicator":    "a line is not a \"- \" item where a list item belongs; check the indentation",
+	"did not find expected node content":     "a value is missing",
+	"did not find expected <document start>": "",
+	"did not find expected <stream-start>":   "",
+	"found undefined tag handle":             "",
+	"found duplicate %YAML directive":        "",
+	"found incompatible YAML document":       "",
+	"found duplicate %TAG directive":         "",
+}
+
 func syntaxError(name string, err error) error {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return &LoadError{Pos: Pos{File: name, Line: line}, Msg: "syntax error: " + m[2]}
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
 	}
-	return &LoadError{Pos: Pos{File: name}, Msg: "syntax error: " + strings.TrimPrefix(msg, "yaml: ")}
+	if plain, ok := parserProblems[msg]; ok {
+		line++
+		if plain != "" {
+			msg = plain + " (" + msg + ")"
+		}
+	}
+	return &LoadError{Pos: Pos{File: name, Line: line}, Msg: "syntax error near here: " + msg}
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.name, Line: n.Line, Col: n.Column} }
@@ -123,6 +155,7 @@ func (d *decoder) fields(n *yaml.Node, path string, handlers map[string]func(v *
 		d.fail(n, path, "expected a mapping of fields (%s), found %s", strings.Join(slices.Sorted(mapKeys(handlers)), ", "), kindName(n))
 		return
 	}
+	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content) && d.err == nil; i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		h, ok := handlers[k.Value]
@@ -131,8 +164,22 @@ func (d *decoder) fields(n *yaml.Node, path string, handlers map[string]func(v *
 			d.fail(k, sub, "unknown field %q; expected one of: %s", k.Value, strings.Join(slices.Sorted(mapKeys(handlers)), ", "))
 			return
 		}
+		if first := d.repeated(seen, k, sub); first {
+			return
+		}
 		h(d.deref(v, sub), sub)
 	}
+}
+
+// repeated reports, as the decoder's error, a key given twice in one
+// mapping: YAML would silently keep the last value.
+func (d *decoder) repeated(seen map[string]*yaml.Node, k *yaml.Node, path string) bool {
+	if first, ok := seen[k.Value]; ok {
+		d.fail(k, path, "field %q given twice in one mapping; first at line %d", k.Value, first.Line)
+		return true
+	}
+	seen[k.Value] = k
+	return false
 }
 
 func join(path, field string) string {

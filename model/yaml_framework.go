@@ -69,8 +69,12 @@ func (d *decoder) skill(n *yaml.Node, path string) Skill {
 			}
 			s.Levels = map[string][]string{}
 			s.LevelPos = map[string]Pos{}
+			seen := map[string]*yaml.Node{}
 			for i := 0; i+1 < len(v.Content) && d.err == nil; i += 2 {
 				k := v.Content[i]
+				if d.repeated(seen, k, join(p, k.Value)) {
+					return
+				}
 				items := d.list(d.deref(v.Content[i+1], join(p, k.Value)), join(p, k.Value))
 				if len(items) > 0 {
 					s.Levels[k.Value] = items

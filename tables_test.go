@@ -1,0 +1,92 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCommandsGolden holds the output of the listing commands on the default
+// framework and on the small fixture.
+func TestCommandsGolden(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"roles", []string{"roles"}, exitOK},
+		{"roles-small", []string{"--data", "testdata/frameworks/small.yaml", "roles"}, exitOK},
+		{"roles-grade", []string{"--data", "testdata/frameworks/small.yaml", "roles", "--grade", "G7"}, exitOK},
+		{"skills", []string{"skills"}, exitOK},
+		{"skills-role", []string{"skills", "--role", "infrastructure-engineer"}, exitOK},
+		{"skills-small", []string{"--data", "testdata/frameworks/small.yaml", "skills"}, exitOK},
+		{"validate", []string{"validate"}, exitOK},
+		{"validate-malformed", []string{"validate", "testdata/malformed/duplicate-role.yaml"}, exitError},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, code := ddat(t, tt.args...)
+			if code != tt.code {
+				t.Fatalf("ddat %q: exit %d, want %d; stderr %q", tt.args, code, tt.code, stderr)
+			}
+			golden(t, tt.name+".txt", stdout)
+		})
+	}
+}
+
+// The skills table counts the role levels that need each skill, and names
+// the described levels in ascending order, or "none".
+func TestSkillsCounts(t *testing.T) {
+	stdout, _, _ := ddat(t, "skills")
+	for _, want := range [][]string{
+		{"Ownership and initiative", "10", "awareness, working, practitioner"},
+		{"Technical understanding", "9", "awareness, working, practitioner, expert"},
+		{"Service focus", "8", "working, practitioner"},
+		{"Coding and scripting (infrastructure engineer)", "4", "awareness, working"},
+		{"Coding and scripting", "4", "none"},
+	} {
+		found := false
+		for _, line := range strings.Split(stdout, "\n") {
+			if strings.HasPrefix(line, want[0]+"  ") && strings.Join(strings.Fields(line), " ") == strings.Join(want, " ") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no row %q in\n%s", want, stdout)
+		}
+	}
+}
+
+func TestWrap(t *testing.T) {
+	tests := []struct {
+		in    string
+		width int
+		want  []string
+	}{
+		{"", 10, []string{""}},
+		{"one two three", 0, []string{"one two three"}},
+		{"one two three", 7, []string{"one two", "three"}},
+		{"one  two\nthree", 80, []string{"one two three"}},
+		{"a commercial-off-the-shelf word", 10, []string{"a", "commercial-off-the-shelf", "word"}},
+		{"‘curly’ quotes – dash", 9, []string{"‘curly’", "quotes –", "dash"}},
+	}
+	for _, tt := range tests {
+		got := wrap(tt.in, tt.width)
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("wrap(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
+		}
+	}
+}
+
+func TestLowerFirst(t *testing.T) {
+	for in, want := range map[string]string{
+		"Infrastructure engineer": "infrastructure engineer",
+		"IT service manager":      "IT service manager",
+		"G7 lead":                 "G7 lead",
+		"Élan":                    "élan",
+		"":                        "",
+	} {
+		if got := lowerFirst(in); got != want {
+			t.Errorf("lowerFirst(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// defaultWidth is the terminal width text output wraps to.
+const defaultWidth = 80
+
+// textWriter writes plain text for a terminal: paragraphs and list items
+// wrapped to a width with hanging indents. The first write error sticks and
+// later writes do nothing, so callers check err once at the end.
+type textWriter struct {
+	w     io.Writer
+	width int // 0 or less: do not wrap
+	err   error
+}
+
+// line writes s and a newline, as it is.
+func (t *textWriter) line(s string) {
+	if t.err == nil {
+		_, t.err = io.WriteString(t.w, s+"\n")
+	}
+}
+
+// blank writes an empty line.
+func (t *textWriter) blank() { t.line("") }
+
+// heading writes s underlined with ch, e.g. '=' or '-'.
+func (t *textWriter) heading(s string, ch rune) {
+	t.line(s)
+	t.line(strings.Repeat(string(ch), max(1, utf8.RuneCountInString(s))))
+}
+
+// para writes s wrapped, every line indented by indent spaces.
+func (t *textWriter) para(indent int, s string) {
+	t.hanging(strings.Repeat(" ", indent), strings.Repeat(" ", indent), s)
+}
+
+// bullet writes s as a list item at indent: "• " then the text, with
+// continuation lines aligned under the text.
+func (t *textWriter) bullet(indent int, s string) {
+	pad := strings.Repeat(" ", indent)
+	t.hanging(pad+"• ", pad+"  ", s)
+}
+
+// field writes a labelled value ("Grades:  SEO (Senior Executive Officer)")
+// with the label padded to labelWidth; further values go on their own lines
+// under the first.
+func (t *textWriter) field(labelWidth int, label string, values ...string) {
+	first := fmt.Sprintf("%-*s", labelWidth, label+":")
+	rest := strings.Repeat(" ", utf8.RuneCountInString(first))
+	for i, v := range values {
+		if i == 0 {
+			t.hanging(first, rest, v)
+		} else {
+			t.hanging(rest, rest, v)
+		}
+	}
+}
+
+// hanging writes s wrapped, its first line after first and the others after
+// rest.
+func (t *textWriter) hanging(first, rest, s string) {
+	width := t.width - utf8.RuneCountInString(rest)
+	if t.width <= 0 || width < 20 {
+		width = 0
+	}
+	for i, l := range wrap(s, width) {
+		if i == 0 {
+			t.line(strings.TrimRight(first+l, " "))
+		} else {
+			t.line(rest + l)
+		}
+	}
+}
+
+// wrap breaks s into lines of at most width characters at spaces; a word
+// longer than width gets a line of its own. Runs of white space become one
+// space. A width of 0 or less gives one line.
+func wrap(s string, width int) []string {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return []string{""}
+	}
+	if width <= 0 {
+		return []string{strings.Join(words, " ")}
+	}
+	var lines []string
+	var b strings.Builder
+	n := 0
+	for _, w := range words {
+		wn := utf8.RuneCountInString(w)
+		if n > 0 && n+1+wn > width {
+			lines = append(lines, b.String())
+			b.Reset()
+			n = 0
+		}
+		if n > 0 {
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(w)
+		n += wn
+	}
+	return append(lines, b.String())
+}
