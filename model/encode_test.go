@@ -18,7 +18,7 @@ var modelOnly = cmp.Options{
 	cmpopts.EquateEmpty(),
 }
 
-func loadFixture(t *testing.T, name string) *model.Framework {
+func loadEncodeFixture(t *testing.T, name string) *model.Framework {
 	t.Helper()
 	fw, err := model.LoadFile(filepath.Join("..", "testdata", "frameworks", name), model.LoadOptions{})
 	if err != nil {
@@ -29,7 +29,7 @@ func loadFixture(t *testing.T, name string) *model.Framework {
 
 func TestWriteRoundTrip(t *testing.T) {
 	frameworks := map[string]*model.Framework{
-		"small":     loadFixture(t, "small.yaml"),
+		"small":     loadEncodeFixture(t, "small.yaml"),
 		"synthetic": synth.Framework(synth.Size{Families: 3, Roles: 7, LevelsPerRole: 6, Skills: 30, SkillsPerRole: 9}),
 	}
 	for name, fw := range frameworks {
@@ -62,7 +62,7 @@ func TestWriteRoundTrip(t *testing.T) {
 }
 
 func TestWriteKeepsIDsThatDiffer(t *testing.T) {
-	fw := loadFixture(t, "small.yaml")
+	fw := loadEncodeFixture(t, "small.yaml")
 	fw.Roles[0].ID = "we"
 	fw.Roles[0].Levels[1].ID = "mid"
 	fw.Skills[0].ID = "wd"
@@ -88,7 +88,7 @@ func TestWriteKeepsIDsThatDiffer(t *testing.T) {
 }
 
 func TestWriteRejectsSpreadsheetFormats(t *testing.T) {
-	fw := loadFixture(t, "small.yaml")
+	fw := loadEncodeFixture(t, "small.yaml")
 	for _, f := range []model.Format{model.FormatCSV, model.FormatXLSX, "toml"} {
 		if err := model.Write(&bytes.Buffer{}, fw, f); err == nil {
 			t.Errorf("Write(%s): no error", f)
@@ -97,7 +97,7 @@ func TestWriteRejectsSpreadsheetFormats(t *testing.T) {
 }
 
 func TestWriteDefaultStyle(t *testing.T) {
-	fw := loadFixture(t, "small.yaml")
+	fw := loadEncodeFixture(t, "small.yaml")
 	var out bytes.Buffer
 	if err := model.Write(&out, fw, model.FormatYAML); err != nil {
 		t.Fatal(err)
