@@ -179,6 +179,11 @@ func (m *merger) row(r row) error {
 	if m.ragged && len(r.cells) != len(m.header.cells) {
 		return m.raggedErr(r)
 	}
+	for i := len(m.header.cells); i < len(r.cells); i++ {
+		if _, ok := m.unnamed[i]; !ok {
+			m.unnamed[i] = false // an XLSX cell past the last heading
+		}
+	}
 	for i := range m.unnamed {
 		if !m.unnamed[i] && i < len(r.cells) && strings.TrimSpace(r.cells[i]) != "" {
 			m.unnamed[i] = true

@@ -158,6 +158,9 @@ func readXLSX(r io.Reader, name, sheet string) (*table, error) {
 	}
 	t := &table{}
 	for i, cells := range rows {
+		for j, c := range cells {
+			cells[j] = unprotect(c)
+		}
 		t.rows = append(t.rows, row{num: i + 1, cells: cells})
 	}
 	if blankTable(t) {

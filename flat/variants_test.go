@@ -324,3 +324,42 @@ func TestFormulaProtection(t *testing.T) {
 		}
 	}
 }
+
+func TestXLSXQuotesAndStrayCells(t *testing.T) {
+	fw := loadYAML(t, "../testdata/flat/four-roles.yaml")
+	for _, desc := range []string{"'=quoted on purpose", "=SUM(A1)", "-1"} {
+		fw.Skills[0].Description = desc
+		got, _ := roundTrip(t, fw, model.FormatXLSX)
+		if d := got.Skills[0].Description; d != desc {
+			t.Errorf("description %q read back from XLSX as %q", desc, d)
+		}
+	}
+	// A CSV protected for spreadsheets, opened and saved as a workbook.
+	data := header + "Eng,Widget engineer,'-1 role,Widget engineer,,,,,\n"
+	book := toXLSX(t, data, "Sheet", "Sheet2")
+	f, err := excelize.OpenReader(bytes.NewReader(book))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellStr("Sheet2", "K2", "stray"); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	got, err := flat.Read(&buf, "saved.xlsx", flat.Options{Sheet: "Sheet2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := got.Roles[0].Summary; s != "-1 role" {
+		t.Errorf("summary %q, want the protecting quote taken off", s)
+	}
+	var warned bool
+	for _, f := range got.Validate() {
+		warned = warned || f.String() == `saved.xlsx: row 2, column "column 11": warning: column 11: a column without a heading; its cells are ignored`
+	}
+	if !warned {
+		t.Errorf("no warning about the cell past the last heading: %v", got.Validate())
+	}
+}

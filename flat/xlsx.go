@@ -61,7 +61,7 @@ func writeXLSX(w io.Writer, fw *model.Framework, cols []column, rows [][numColum
 	}
 	for n, r := range rows {
 		for i, c := range cols {
-			cells[i] = excelize.Cell{StyleID: body, Value: r[c]}
+			cells[i] = excelize.Cell{StyleID: body, Value: escapeQuote(r[c])}
 		}
 		axis, err := excelize.CoordinatesToCellName(1, n+2)
 		if err != nil {
