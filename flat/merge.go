@@ -360,4 +360,3 @@ func (m *merger) skill(r row, cell func(column) string, name string, l *model.Ro
 	m.descs = append(m.descs, description{skill: name, level: level, items: items, pos: m.at(r, colSkillLevelDescription)})
 	return nil
 }
-
