@@ -95,7 +95,7 @@ func merge(t *table, name string) (*model.Framework, error) {
 		}
 	}
 	if data == 0 {
-		return nil, loadErr(name, m.header.num+1, m.header.cells[0], "no rows after the header; expected one row per role level and skill")
+		return nil, loadErr(name, m.header.num+1, m.heading(0), "no rows after the header; expected one row per role level and skill")
 	}
 	m.fw.Grades = m.grades
 	m.fw.Build()
