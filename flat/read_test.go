@@ -85,6 +85,7 @@ func TestReadMalformed(t *testing.T) {
 		{"invalid UTF-8 in a cell", header + row("Eng", "Widget engineer", "Makes \xff widgets", "Widget engineer", "", "", "", ""),
 			[]string{`row 2, column "Role Description"`, "invalid UTF-8", "0xff", "character 7"}},
 		{"invalid UTF-8 in the header", "Role \xc3Family" + header[len("Role Family"):] + ok, []string{`row 1, column "column 1"`, "invalid UTF-8"}},
+		{"a workbook", "PK\x03\x04\x14\x00", []string{"f.csv: this is a workbook", "--format xlsx"}},
 		{"UTF-16", "\xff\xfeR\x00o\x00", []string{"f.csv", "UTF-16", "CSV UTF-8"}},
 		{"bare quote", header + `Eng,Widget "engineer,x` + "\n", []string{"row 2", "bare \" in non-quoted-field"}},
 		{"unclosed quote", header + `Eng,"Widget engineer,x` + "\n", []string{"row 2", "extraneous or missing \" in quoted-field"}},

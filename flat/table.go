@@ -46,6 +46,9 @@ func readCSV(in io.Reader, name string) (*table, error) {
 	if b, _ := br.Peek(2); bytes.Equal(b, []byte{0xff, 0xfe}) || bytes.Equal(b, []byte{0xfe, 0xff}) {
 		return nil, loadErr(name, 0, "", "the file is UTF-16 text; save it as \"CSV UTF-8\"")
 	}
+	if b, _ := br.Peek(4); bytes.Equal(b, []byte("PK\x03\x04")) {
+		return nil, loadErr(name, 0, "", "this is a workbook or another zip file, not CSV text; give an .xlsx file its extension, or --format xlsx")
+	}
 	if b, _ := br.Peek(len(bom)); bytes.Equal(b, bom) {
 		br.Discard(len(bom))
 	}
