@@ -45,3 +45,28 @@ func BenchmarkWriteCSV20k(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkReadXLSX20k(b *testing.B) {
+	fw := synth.Framework(synth.Size{Families: 8, Roles: 400, LevelsPerRole: 5, Skills: 300, SkillsPerRole: 10})
+	var buf bytes.Buffer
+	if err := flat.Write(&buf, fw, model.FormatXLSX); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := flat.Read(bytes.NewReader(data), "big.xlsx", flat.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkWriteXLSX20k(b *testing.B) {
+	fw := synth.Framework(synth.Size{Families: 8, Roles: 400, LevelsPerRole: 5, Skills: 300, SkillsPerRole: 10})
+	for b.Loop() {
+		if err := flat.Write(&bytes.Buffer{}, fw, model.FormatXLSX); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

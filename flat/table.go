@@ -139,9 +139,12 @@ func readXLSX(r io.Reader, name, sheet string) (*table, error) {
 	if err != nil {
 		return nil, loadErr(name, 0, "", "sheet %q: %v", sheet, err)
 	}
-	merged, err := f.GetMergeCells(sheet)
-	if err != nil {
-		return nil, loadErr(name, 0, "", "sheet %q: %v", sheet, err)
+	var merged []excelize.MergeCell
+	if mayHaveMerges(f) {
+		merged, err = f.GetMergeCells(sheet)
+		if err != nil {
+			return nil, loadErr(name, 0, "", "sheet %q: %v", sheet, err)
+		}
 	}
 	for _, m := range merged {
 		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
@@ -170,6 +173,26 @@ func readXLSX(r io.Reader, name, sheet string) (*table, error) {
 		return nil, loadErr(name, 0, "", "sheet %q is empty; expected a header row naming the columns (%s)", sheet, strings.Join(requiredHeadings(), ", "))
 	}
 	return t, nil
+}
+
+// mayHaveMerges reports whether a sheet of f may have merged cells: reading
+// them makes excelize parse the whole sheet a second time, which doubles the
+// time a large sheet takes. The worksheets excelize keeps in memory are
+// searched for a merge; one it keeps in a temporary file (a very large
+// sheet) may have any.
+func mayHaveMerges(f *excelize.File) bool {
+	found, parts := false, 0
+	f.Pkg.Range(func(k, v any) bool {
+		name, _ := k.(string)
+		if !strings.HasPrefix(name, "xl/worksheets/") || !strings.HasSuffix(name, ".xml") {
+			return true
+		}
+		parts++
+		data, _ := v.([]byte)
+		found = found || bytes.Contains(data, []byte("<mergeCell"))
+		return true
+	})
+	return found || parts < len(f.GetSheetList())
 }
 
 func blankTable(t *table) bool {

@@ -40,34 +40,38 @@ func writeXLSX(w io.Writer, fw *model.Framework, cols []column, rows [][numColum
 	if err != nil {
 		return err
 	}
-	sw, err := f.NewStreamWriter(sheetName)
-	if err != nil {
-		return err
-	}
+	// Cells go in through the cell API rather than the stream writer, which
+	// writes every text inline: the layout repeats its texts on many rows,
+	// and shared strings keep each once, so the file is smaller and quicker
+	// to read back.
 	for i, c := range cols {
-		if err := sw.SetColWidth(i+1, i+1, widths[c]); err != nil {
+		name, err := excelize.ColumnNumberToName(i + 1)
+		if err != nil {
+			return err
+		}
+		if err := f.SetColWidth(sheetName, name, name, widths[c]); err != nil {
 			return err
 		}
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	if err := f.SetPanes(sheetName, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
 	cells := make([]any, len(cols))
 	for i, c := range cols {
-		cells[i] = excelize.Cell{StyleID: head, Value: headings[c]}
+		cells[i] = headings[c]
 	}
-	if err := sw.SetRow("A1", cells); err != nil {
+	if err := f.SetSheetRow(sheetName, "A1", &cells); err != nil {
 		return err
 	}
 	for n, r := range rows {
 		for i, c := range cols {
-			cells[i] = excelize.Cell{StyleID: body, Value: escapeQuote(r[c])}
+			cells[i] = escapeQuote(r[c])
 		}
 		axis, err := excelize.CoordinatesToCellName(1, n+2)
 		if err != nil {
 			return err
 		}
-		if err := sw.SetRow(axis, cells); err != nil {
+		if err := f.SetSheetRow(sheetName, axis, &cells); err != nil {
 			return err
 		}
 	}
@@ -75,8 +79,17 @@ func writeXLSX(w io.Writer, fw *model.Framework, cols []column, rows [][numColum
 	if err != nil {
 		return err
 	}
-	if err := sw.Flush(); err != nil {
+	lastHead, err := excelize.CoordinatesToCellName(len(cols), 1)
+	if err != nil {
 		return err
+	}
+	if err := f.SetCellStyle(sheetName, "A1", lastHead, head); err != nil {
+		return err
+	}
+	if len(rows) > 0 {
+		if err := f.SetCellStyle(sheetName, "A2", last, body); err != nil {
+			return err
+		}
 	}
 	if err := f.AutoFilter(sheetName, "A1:"+last, nil); err != nil {
 		return fmt.Errorf("filter: %w", err)
