@@ -2,15 +2,139 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
 
+	"github.com/ddat-tools/ddat/export"
+	"github.com/ddat-tools/ddat/model"
 	"github.com/urfave/cli/v2"
 )
 
-// profileCommand is not built yet.
+// Flags of the PDF documents, shared with any command that makes profiles.
+var (
+	organisationFlag = &cli.StringFlag{
+		Name: "organisation", EnvVars: []string{"DDAT_ORGANISATION"},
+		Usage: "organisation `NAME` for the page header and the PDF's author",
+	}
+	logoFlag = &cli.StringFlag{
+		Name: "logo", EnvVars: []string{"DDAT_LOGO"},
+		Usage: "PNG or JPEG `FILE` shown in the page header",
+	}
+	paperFlag = &cli.StringFlag{
+		Name: "paper", EnvVars: []string{"DDAT_PAPER"}, Value: "a4",
+		Usage: "paper `SIZE`: a4 or letter",
+	}
+)
+
+// profileFlags are the options of a PDF profile's look, for every command
+// that makes profiles.
+func profileFlags() []cli.Flag { return []cli.Flag{organisationFlag, logoFlag, paperFlag, dateFlag} }
+
+// profileCommand writes the PDF job profile of a role or one of its levels.
 func profileCommand() *cli.Command {
 	return &cli.Command{
-		Name:   "profile",
-		Usage:  "not built yet",
-		Action: func(*cli.Context) error { return errors.New("profile: not built yet") },
+		Name:      "profile",
+		Usage:     "write the PDF job profile of a role, or of one role level",
+		ArgsUsage: "ROLE",
+		Description: "Without --level the profile covers the whole role: a title page, its skills\n" +
+			"across levels, then every level from a new page.\n\n" +
+			"Examples:\n" +
+			"   ddat profile infrastructure-engineer --level senior\n" +
+			"   ddat profile infrastructure-engineer --level 3 --organisation \"Cabinet Office\" --logo logo.png\n" +
+			"   ddat profile infrastructure-engineer --paper letter -o - > profile.pdf",
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "level", Aliases: []string{"l"}, Usage: "role `LEVEL`: its number, id or title (e.g. 3, senior); default: the whole role"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (\"-\" for standard output); default: a file named after the profile, e.g. senior-infrastructure-engineer.pdf"},
+		}, profileFlags()...),
+		Action: runProfile,
 	}
+}
+
+// maxFileStem is the longest default file name, before its extension.
+const maxFileStem = 80
+
+func runProfile(c *cli.Context) error {
+	args, err := flagsAfterArgs(c)
+	if err != nil {
+		return err
+	}
+	if len(args) != 1 {
+		return usagef("profile: give one ROLE (see \"ddat roles\"), got %d arguments", len(args))
+	}
+	opts, err := profileOptions(c)
+	if err != nil {
+		return err
+	}
+	fw, err := loadFramework(c)
+	if err != nil {
+		return err
+	}
+	role, err := fw.Role(args[0])
+	if err != nil {
+		return usageError{err}
+	}
+	ref := model.LevelRef{Role: role}
+	name := role.ID
+	if q := c.String("level"); q != "" {
+		if ref.Level, err = role.Level(q); err != nil {
+			return usageError{err}
+		}
+		name = model.Slug(ref.Level.Title)
+	}
+	if len(name) > maxFileStem { // file systems limit names to 255 bytes
+		name = strings.TrimRight(name[:maxFileStem], "-")
+	}
+	path := c.String("output")
+	if path == "" {
+		path = name + ".pdf"
+	}
+	pages := 0
+	err = writeOutput(c, path, func(w io.Writer) error {
+		pages, err = export.Profile(w, fw, ref, opts)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if path != "-" {
+		fmt.Fprintf(c.App.ErrWriter, "wrote %s (%d pages)\n", path, pages)
+	}
+	return nil
+}
+
+// profileOptions reads the profile flags: paper, organisation, logo, date.
+func profileOptions(c *cli.Context) (export.ProfileOptions, error) {
+	opts := export.ProfileOptions{
+		Paper:        strings.ToLower(c.String(paperFlag.Name)),
+		Organisation: c.String(organisationFlag.Name),
+		Creator:      "ddat " + version(),
+	}
+	if opts.Paper != "a4" && opts.Paper != "letter" {
+		return opts, usagef("--paper %q: expected a4 or letter", c.String(paperFlag.Name))
+	}
+	if path := c.String(logoFlag.Name); path != "" {
+		b, err := os.ReadFile(path)
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			return opts, usagef("--logo %s: no such file", path)
+		case err != nil:
+			return opts, usagef("--logo %s: %v", path, err)
+		case !isImage(b):
+			return opts, usagef("--logo %s: not a PNG or JPEG image", path)
+		}
+		opts.Logo = b
+	}
+	created, err := creationTime(c)
+	if err != nil {
+		return opts, err
+	}
+	opts.Created = created
+	return opts, nil
+}
+
+// isImage reports whether b starts like a PNG or a JPEG file.
+func isImage(b []byte) bool {
+	return strings.HasPrefix(string(b), "\x89PNG\r\n\x1a\n") || strings.HasPrefix(string(b), "\xff\xd8\xff")
 }

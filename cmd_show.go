@@ -35,11 +35,15 @@ func showCommand() *cli.Command {
 }
 
 func runShow(c *cli.Context) error {
+	args, err := flagsAfterArgs(c)
+	if err != nil {
+		return err
+	}
 	switch {
-	case c.NArg() == 0:
+	case len(args) == 0:
 		return usagef("show needs a ROLE and optionally a LEVEL; \"ddat roles\" lists the roles")
-	case c.NArg() > 2:
-		return usagef("show takes ROLE [LEVEL], got %d arguments; quote names with spaces", c.NArg())
+	case len(args) > 2:
+		return usagef("show takes ROLE [LEVEL], got %d arguments; quote names with spaces", len(args))
 	}
 	if c.Int(widthFlag.Name) < 0 {
 		return usagef("--width %d: expected 0 or more columns", c.Int(widthFlag.Name))
@@ -48,7 +52,11 @@ func runShow(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	ref, err := lookupLevel(fw, c.Args().Get(0), c.Args().Get(1))
+	level := ""
+	if len(args) == 2 {
+		level = args[1]
+	}
+	ref, err := lookupLevel(fw, args[0], level)
 	if err != nil {
 		return err
 	}
