@@ -1,16 +1,76 @@
 package main
 
 import (
-	"errors"
+	"fmt"
+	"io"
 
+	"github.com/ddat-tools/ddat/export"
+	"github.com/ddat-tools/ddat/model"
 	"github.com/urfave/cli/v2"
 )
 
-// matrixCommand is not built yet.
+// matrixCommand writes the Excel skills matrix.
 func matrixCommand() *cli.Command {
 	return &cli.Command{
-		Name:   "matrix",
-		Usage:  "not built yet",
-		Action: func(*cli.Context) error { return errors.New("matrix: not built yet") },
+		Name:      "matrix",
+		Usage:     "write an Excel skills matrix: skills by role level across roles",
+		UsageText: "ddat matrix [-o FILE] [--per-role] [--family F] [--role R] [--grade G]",
+		Description: "Writes a workbook with a cover sheet, the Matrix (one row per skill, one column per\n" +
+			"role level, each cell the skill level needed), the Skills and Roles sheets, and the\n" +
+			"Data sheet in long format for pivot tables. Filters pick role levels.\n\n" +
+			"Examples:\n" +
+			"   ddat matrix\n" +
+			"   ddat matrix --family \"IT operations\" --grade G7 -o g7.xlsx\n" +
+			"   ddat matrix --per-role -o - > matrix.xlsx",
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "skills-matrix.xlsx", Usage: "write the workbook to `FILE` (\"-\" for standard output)"},
+			&cli.BoolFlag{Name: "per-role", Usage: "add one sheet per role: its skills across its levels"},
+			dateFlag,
+		}, selectionFlags()...),
+		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usagef("matrix takes no arguments, got %q; filter with --family, --role or --grade", c.Args().First())
+			}
+			fw, err := loadFramework(c)
+			if err != nil {
+				return err
+			}
+			refs, err := selectLevels(c, fw)
+			if err != nil {
+				return err
+			}
+			created, err := creationTime(c)
+			if err != nil {
+				return err
+			}
+			opts := export.MatrixOptions{
+				Levels:  refs,
+				PerRole: c.Bool("per-role"),
+				Creator: "ddat " + version(),
+				Created: created,
+			}
+			out := c.String("output")
+			err = writeOutput(c, out, func(w io.Writer) error { return export.Matrix(w, fw, opts) })
+			if err != nil {
+				return fmt.Errorf("matrix %s: %w", out, err)
+			}
+			if out != "-" {
+				fmt.Fprintf(c.App.ErrWriter, "wrote %s (%d role levels)\n", out, countLevels(refs))
+			}
+			return nil
+		},
 	}
+}
+
+// countLevels counts the role levels refs stand for.
+func countLevels(refs []model.LevelRef) int {
+	n := 0
+	for _, r := range refs {
+		if r.Level != nil {
+			n++
+		} else if r.Role != nil {
+			n += len(r.Role.Levels)
+		}
+	}
+	return n
 }
