@@ -78,3 +78,21 @@ func TestProfilesFromCSV(t *testing.T) {
 		}
 	}
 }
+
+// TestMatrixFromCSV checks that the skills matrix, with a sheet per role,
+// made from the CSV of the default framework is byte for byte the one made
+// from its YAML.
+func TestMatrixFromCSV(t *testing.T) {
+	fromYAML, fromCSV := fromCSVAndYAML(t)
+	opts := export.MatrixOptions{PerRole: true, Creator: "ddat test", Created: created}
+	var a, b bytes.Buffer
+	if err := export.Matrix(&a, fromYAML, opts); err != nil {
+		t.Fatal(err)
+	}
+	if err := export.Matrix(&b, fromCSV, opts); err != nil {
+		t.Fatal(err)
+	}
+	if a.Len() == 0 || !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Errorf("the matrix from the CSV differs from the matrix from the YAML")
+	}
+}
