@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/ddat-tools/ddat/assets"
+	"github.com/ddat-tools/ddat/flat"
 	"github.com/ddat-tools/ddat/model"
 	"github.com/urfave/cli/v2"
 )
@@ -68,7 +69,7 @@ func readFramework(c *cli.Context) (*model.Framework, error) {
 	if path == "" {
 		fw, err = model.Load(assets.FrameworkYAML(), assets.FrameworkName, model.LoadOptions{Format: model.FormatYAML})
 	} else {
-		fw, err = loadPath(path, opts)
+		fw, err = loadPath(path, opts, c.String(sheetFlag.Name))
 	}
 	if err != nil {
 		return nil, err
@@ -81,26 +82,60 @@ func readFramework(c *cli.Context) (*model.Framework, error) {
 	return fw, nil
 }
 
-func loadPath(path string, opts model.LoadOptions) (*model.Framework, error) {
+// loadPath reads a framework file (or standard input, "-") in any format:
+// YAML and JSON through model.Load, CSV and XLSX through flat.Read.
+func loadPath(path string, opts model.LoadOptions, sheet string) (*model.Framework, error) {
+	name := path
 	if path == "-" {
 		if opts.Format == "" {
 			return nil, usagef("--data - reads standard input: give its --format")
 		}
-		return model.Load(os.Stdin, "<stdin>", opts)
+		name = "<stdin>"
 	}
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, usagef("--data %s: no such file", path)
+	format := opts.Format
+	if format == "" {
+		f, err := model.FormatOf(path)
+		if err != nil {
+			return nil, usageError{err}
+		}
+		format = f
 	}
-	if err != nil {
-		return nil, err
+	if sheet != "" && format != model.FormatXLSX {
+		return nil, usagef("--sheet %s: only an .xlsx --data file has sheets", sheet)
 	}
-	defer f.Close()
-	return model.Load(io.Reader(f), path, opts)
+	var r io.Reader = os.Stdin
+	if path != "-" {
+		f, err := os.Open(path)
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, usagef("--data %s: no such file", path)
+		}
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	switch format {
+	case model.FormatCSV, model.FormatXLSX:
+		return flat.Read(r, name, flat.Options{Format: format, Sheet: sheet})
+	}
+	return model.Load(r, name, model.LoadOptions{Format: format})
 }
 
-// applyGrades reads a grades mapping file into fw. The flat spreadsheet
-// loader provides the reader.
+// applyGrades reads a grades mapping file (CSV or YAML) and gives its role
+// levels their grades.
 func applyGrades(fw *model.Framework, path string) error {
-	return fmt.Errorf("--grades %s: not supported yet", path)
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return usagef("--grades %s: no such file", path)
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	g, err := flat.ReadGrades(f, path)
+	if err != nil {
+		return err
+	}
+	return g.Apply(fw)
 }

@@ -1,0 +1,98 @@
+package flat_test
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"github.com/ddat-tools/ddat/export"
+	"github.com/ddat-tools/ddat/flat"
+	"github.com/ddat-tools/ddat/model"
+)
+
+// TestExportsFromCSV checks that the matrix and the profiles made from the
+// CSV of the default framework are byte for byte those made from its YAML.
+// The CSV cannot hold the attribution and the roles' dates, which the
+// documents print; they are copied over from the YAML, and everything else
+// the documents show comes from the CSV.
+// fromCSVAndYAML loads the default framework, and the same through its
+// CSV. The CSV cannot hold the attribution and the roles' dates, which the
+// documents print: they are copied over from the YAML; everything else the
+// documents show comes from the CSV.
+func fromCSVAndYAML(t *testing.T) (fromYAML, fromCSV *model.Framework) {
+	t.Helper()
+	fromYAML = defaultFramework(t)
+	var buf bytes.Buffer
+	if err := flat.Write(&buf, fromYAML, model.FormatCSV); err != nil {
+		t.Fatal(err)
+	}
+	fromCSV, err := flat.Read(&buf, "framework.csv", flat.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fromCSV.Validate().Err(); err != nil {
+		t.Fatal(err)
+	}
+	fromCSV.Meta = fromYAML.Meta
+	for i := range fromCSV.Roles {
+		r, y := &fromCSV.Roles[i], &fromYAML.Roles[i]
+		r.Published, r.Updated, r.Updates = y.Published, y.Updated, y.Updates
+	}
+	return fromYAML, fromCSV
+}
+
+// created is the creation date written into the documents compared.
+var created = time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
+
+// TestProfilesFromCSV checks that every profile (each role, each role level)
+// made from the CSV of the default framework is byte for byte the one made
+// from its YAML.
+func TestProfilesFromCSV(t *testing.T) {
+	fromYAML, fromCSV := fromCSVAndYAML(t)
+	fonts, err := export.LoadFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := export.ProfileOptions{Creator: "ddat test", Created: created, Fonts: fonts}
+	for i := range fromYAML.Roles {
+		for j := -1; j < len(fromYAML.Roles[i].Levels); j++ {
+			refY := model.LevelRef{Role: &fromYAML.Roles[i]}
+			refC := model.LevelRef{Role: &fromCSV.Roles[i]}
+			name := refY.Role.ID
+			if j >= 0 {
+				refY.Level, refC.Level = &fromYAML.Roles[i].Levels[j], &fromCSV.Roles[i].Levels[j]
+				name += "/" + refY.Level.ID
+			}
+			t.Run(name, func(t *testing.T) {
+				var a, b bytes.Buffer
+				if _, err := export.Profile(&a, fromYAML, refY, opts); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := export.Profile(&b, fromCSV, refC, opts); err != nil {
+					t.Fatal(err)
+				}
+				if a.Len() == 0 || !bytes.Equal(a.Bytes(), b.Bytes()) {
+					t.Errorf("the profile from the CSV differs from the profile from the YAML")
+				}
+			})
+		}
+	}
+}
+
+// TestMatrixFromCSV checks that the skills matrix, with a sheet per role,
+// made from the CSV of the default framework is byte for byte the one made
+// from its YAML.
+func TestMatrixFromCSV(t *testing.T) {
+	fromYAML, fromCSV := fromCSVAndYAML(t)
+	opts := export.MatrixOptions{PerRole: true, Creator: "ddat test", Created: created}
+	var a, b bytes.Buffer
+	if err := export.Matrix(&a, fromYAML, opts); err != nil {
+		t.Fatal(err)
+	}
+	if err := export.Matrix(&b, fromCSV, opts); err != nil {
+		t.Fatal(err)
+	}
+	if a.Len() == 0 || !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Errorf("the matrix from the CSV differs from the matrix from the YAML")
+	}
+}

@@ -1,0 +1,179 @@
+package flat_test
+
+import (
+	"bytes"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ddat-tools/ddat/assets"
+	"github.com/ddat-tools/ddat/flat"
+	"github.com/ddat-tools/ddat/internal/synth"
+	"github.com/ddat-tools/ddat/model"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+// sameModel compares frameworks by content, ignoring where each value was
+// read.
+var sameModel = cmp.Options{
+	cmpopts.IgnoreUnexported(model.Framework{}),
+	cmpopts.IgnoreTypes(model.Pos{}, map[string]model.Pos{}),
+	cmpopts.EquateEmpty(),
+}
+
+// flatOnly clears what the flat layout cannot hold (see the package
+// documentation): metadata and dates.
+func flatOnly(fw *model.Framework) *model.Framework {
+	fw.Meta = model.Meta{}
+	for i := range fw.Roles {
+		r := &fw.Roles[i]
+		r.Published, r.Updated, r.Updates = time.Time{}, time.Time{}, nil
+	}
+	return fw
+}
+
+// catalogued is a copy of fw for comparison, without what a flat file holds
+// differently: the order of the skills catalogue (a flat file lists skills in
+// the order its rows first need them) and grades no level refers to (a flat
+// file has the standard ones). The copy is for cmp only: its lookups are
+// broken.
+func catalogued(fw *model.Framework) model.Framework {
+	c := *fw
+	used := map[string]bool{}
+	for _, r := range fw.Roles {
+		for _, l := range r.Levels {
+			for _, g := range l.Grades {
+				used[g] = true
+			}
+		}
+	}
+	c.Grades = slices.DeleteFunc(slices.Clone(fw.Grades), func(g model.Grade) bool { return !used[g.ID] })
+	c.Skills = slices.SortedFunc(slices.Values(fw.Skills), func(a, b model.Skill) int { return strings.Compare(a.ID, b.ID) })
+	return c
+}
+
+func loadYAML(t testing.TB, path string) *model.Framework {
+	t.Helper()
+	fw, err := model.LoadFile(path, model.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fw
+}
+
+func defaultFramework(t testing.TB) *model.Framework {
+	t.Helper()
+	fw, err := model.Load(assets.FrameworkYAML(), assets.FrameworkName, model.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fw
+}
+
+// roundTrip writes fw in format and reads it back.
+func roundTrip(t testing.TB, fw *model.Framework, format model.Format) (*model.Framework, []byte) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := flat.Write(&buf, fw, format); err != nil {
+		t.Fatal(err)
+	}
+	got, err := flat.Read(bytes.NewReader(buf.Bytes()), "roundtrip."+string(format), flat.Options{})
+	if err != nil {
+		t.Fatalf("read the written %s: %v", format, err)
+	}
+	return got, buf.Bytes()
+}
+
+func TestRoundTrip(t *testing.T) {
+	frameworks := []struct {
+		name string
+		fw   func(testing.TB) *model.Framework
+	}{
+		{"default", defaultFramework},
+		{"four-roles", func(t testing.TB) *model.Framework {
+			return loadYAML(t, filepath.Join("..", "testdata", "flat", "four-roles.yaml"))
+		}},
+		{"synthetic", func(testing.TB) *model.Framework {
+			return synth.Framework(synth.Size{Families: 3, Roles: 12, LevelsPerRole: 6, Skills: 40, SkillsPerRole: 8})
+		}},
+	}
+	for _, f := range frameworks {
+		for _, format := range []model.Format{model.FormatCSV, model.FormatXLSX} {
+			t.Run(f.name+"/"+string(format), func(t *testing.T) {
+				want := f.fw(t)
+				wantErrs := want.Validate().Errors()
+				got, out := roundTrip(t, flatOnly(want), format)
+				if diff := cmp.Diff(catalogued(want), catalogued(flatOnly(got)), sameModel); diff != "" {
+					t.Errorf("YAML → %s → model differs (-yaml +%s):\n%s", format, format, diff)
+				}
+				if n := got.Validate().Errors(); n != wantErrs {
+					t.Errorf("validation errors after the round trip: %d, want %d: %v", n, wantErrs, got.Validate())
+				}
+				// Writing what was read gives the same file again.
+				_, again := roundTrip(t, got, format)
+				if !bytes.Equal(out, again) {
+					t.Errorf("writing the framework read from %s gives different bytes", format)
+				}
+			})
+		}
+	}
+}
+
+// TestRoundTripYAML checks the whole chain a user runs: YAML → CSV → YAML
+// text, the same YAML as the original less what the layout cannot hold.
+func TestRoundTripYAML(t *testing.T) {
+	want := flatOnly(loadYAML(t, filepath.Join("..", "testdata", "flat", "four-roles.yaml")))
+	got, _ := roundTrip(t, want, model.FormatCSV)
+	flatOnly(got)
+	var a, b bytes.Buffer
+	if err := model.Write(&a, want, model.FormatYAML); err != nil {
+		t.Fatal(err)
+	}
+	if err := model.Write(&b, got, model.FormatYAML); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(a.String(), b.String()); diff != "" {
+		t.Errorf("YAML → CSV → YAML differs (-before +after):\n%s", diff)
+	}
+}
+
+func TestWriteDeterministic(t *testing.T) {
+	fw := loadYAML(t, filepath.Join("..", "testdata", "flat", "four-roles.yaml"))
+	for _, format := range []model.Format{model.FormatCSV, model.FormatXLSX} {
+		var a, b bytes.Buffer
+		if err := flat.Write(&a, fw, format); err != nil {
+			t.Fatal(err)
+		}
+		if err := flat.Write(&b, fw, format); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Errorf("%s: two writes of the same framework differ", format)
+		}
+	}
+}
+
+func TestWriteRejectsTextFormats(t *testing.T) {
+	fw := loadYAML(t, filepath.Join("..", "testdata", "flat", "four-roles.yaml"))
+	for _, f := range []model.Format{model.FormatYAML, model.FormatJSON} {
+		if err := flat.Write(&bytes.Buffer{}, fw, f); err == nil {
+			t.Errorf("Write(%s): no error", f)
+		}
+	}
+	if _, err := flat.Read(bytes.NewReader(nil), "x.yaml", flat.Options{}); err == nil {
+		t.Errorf("Read(x.yaml): no error")
+	}
+}
+
+func TestLost(t *testing.T) {
+	fw := loadYAML(t, filepath.Join("..", "testdata", "flat", "four-roles.yaml"))
+	if lost := flat.Lost(fw); len(lost) != 3 {
+		t.Errorf("Lost(four-roles) = %q; want metadata, dates and update history", lost)
+	}
+	if lost := flat.Lost(flatOnly(fw)); len(lost) != 0 {
+		t.Errorf("Lost of a framework without metadata or dates = %q; want none", lost)
+	}
+}
