@@ -15,7 +15,6 @@ import (
 	"github.com/ddat-tools/ddat/export"
 	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v2"
-	"golang.org/x/term"
 )
 
 // batchCommand makes every document of a framework, or of a selection, at
@@ -109,6 +108,7 @@ func runBatch(c *cli.Context) error {
 	}
 	quiet := c.Bool("quiet")
 	var bar *progressbar.ProgressBar
+	// A progress bar helps on a terminal; in a log it is only noise.
 	if !quiet && isTerminal(c.App.ErrWriter) {
 		bar = newProgressBar(c.App.ErrWriter, len(jobs))
 		opts.Progress = func(done, _ int, _ *export.Job) { bar.Set(done) }
@@ -181,13 +181,6 @@ func onlyKinds(only []string) (map[string]bool, error) {
 		}
 	}
 	return kinds, nil
-}
-
-// isTerminal reports whether w is a terminal, where a progress bar helps
-// rather than fills a log with control characters.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 func newProgressBar(w io.Writer, total int) *progressbar.ProgressBar {
