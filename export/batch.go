@@ -238,8 +238,9 @@ func stage(ctx context.Context, dir string, jobs []Job, opts BatchOptions) (*Man
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
+			buf := bufio.NewWriterSize(nil, 64<<10) // one per worker, reused
 			for i := range next {
-				item, err := writeJob(run, dir, &jobs[i])
+				item, err := writeJob(run, dir, &jobs[i], buf)
 				if err != nil {
 					// Cancel before taking another job; the first cause wins.
 					cancel(&DocumentError{Path: jobs[i].Path, Title: jobs[i].Title, Err: err})
@@ -283,7 +284,7 @@ func stage(ctx context.Context, dir string, jobs []Job, opts BatchOptions) (*Man
 // writeJob writes one document into dir and describes it for the manifest.
 // A panic in the exporter is the document's error, not the end of the
 // process with a staging directory left behind.
-func writeJob(ctx context.Context, dir string, j *Job) (item ManifestItem, err error) {
+func writeJob(ctx context.Context, dir string, j *Job, bw *bufio.Writer) (item ManifestItem, err error) {
 	if err := ctx.Err(); err != nil {
 		return item, err
 	}
@@ -296,7 +297,7 @@ func writeJob(ctx context.Context, dir string, j *Job) (item ManifestItem, err e
 	var pages int
 	err = writeFile(filepath.Join(dir, filepath.FromSlash(j.Path)), func(f io.Writer) error {
 		s.w = f
-		bw := bufio.NewWriterSize(s, 64<<10)
+		bw.Reset(s)
 		var err error
 		if pages, err = j.Write(&guard{ctx: ctx, done: ctx.Done(), w: bw}); err != nil {
 			return err
