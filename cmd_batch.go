@@ -56,6 +56,7 @@ var batchKinds = map[string]string{
 }
 
 func runBatch(c *cli.Context) error {
+	start := time.Now()
 	if c.NArg() > 0 {
 		return usagef("batch takes no arguments (got %q); choose documents with --role, --family, --grade and --only", c.Args().First())
 	}
@@ -113,7 +114,6 @@ func runBatch(c *cli.Context) error {
 		bar = newProgressBar(c.App.ErrWriter, len(jobs))
 		opts.Progress = func(done, _ int, _ *export.Job) { bar.Set(done) }
 	}
-	start := time.Now()
 	var m *export.Manifest
 	if dir != "" {
 		m, err = export.BatchDir(ctx, dir, jobs, opts)

@@ -263,3 +263,17 @@ func TestBatchLogo(t *testing.T) {
 		t.Errorf("%d files, want 2", len(m.Files))
 	}
 }
+
+func TestFormatBytes(t *testing.T) {
+	for _, tc := range []struct {
+		n    int64
+		want string
+	}{
+		{0, "0 B"}, {999, "999 B"}, {1000, "1.0 kB"}, {538_712, "538.7 kB"}, {999_949, "999.9 kB"},
+		{999_950, "1.0 MB"}, {31_520_000, "31.5 MB"}, {2_000_000_000, "2.0 GB"},
+	} {
+		if got := formatBytes(tc.n); got != tc.want {
+			t.Errorf("formatBytes(%d) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+}
