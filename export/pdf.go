@@ -32,12 +32,12 @@ type pdfWriter struct {
 	cur   *face
 	meta  pdfMeta
 	logo  *fpdf.ImageInfoType
-	links map[string]int // anchor → fpdf link
-	fonts *Fonts
+	links map[string]int        // anchor → fpdf link
+	files *fontFiles            // the typeface's files, whole or cut
 	added [len(fontStyles)]bool // styles registered with fpdf
 }
 
-func newPDFWriter(fonts *Fonts, meta pdfMeta) (*pdfWriter, error) {
+func newPDFWriter(files *fontFiles, meta pdfMeta) (*pdfWriter, error) {
 	f := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",
 		UnitStr:        "mm",
@@ -49,7 +49,7 @@ func newPDFWriter(fonts *Fonts, meta pdfMeta) (*pdfWriter, error) {
 	f.SetAutoPageBreak(false, 0)
 	f.SetCellMargin(0)
 	f.SetMargins(marginX, marginTop, marginX)
-	w := &pdfWriter{f: f, fs: newFaces(), meta: meta, fonts: fonts}
+	w := &pdfWriter{f: f, fs: newFaces(), meta: meta, files: files}
 	if len(meta.logo) > 0 {
 		tp := imageType(meta.logo)
 		if tp == "" {
@@ -85,7 +85,7 @@ func (w *pdfWriter) setFace(f *face) {
 	// A style is parsed and embedded only when a document uses it.
 	if i := slices.Index(fontStyles[:], f.style); !w.added[i] {
 		w.added[i] = true
-		w.f.AddUTF8FontFromBytes(fontFamily, f.style, w.fonts.files[i])
+		w.f.AddUTF8FontFromBytes(fontFamily, f.style, w.files[i])
 	}
 	w.f.SetFont(fontFamily, f.style, f.size)
 	w.f.SetTextColor(f.colour.r, f.colour.g, f.colour.b)

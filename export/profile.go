@@ -67,7 +67,8 @@ func prepareProfile(fw *model.Framework, ref model.LevelRef, opts ProfileOptions
 			return nil, nil, err
 		}
 	}
-	d, err := profileLayout(fw, ref, fonts.coverage())
+	cov := fonts.coverage() // sees every character the document prints, but ASCII
+	d, err := profileLayout(fw, ref, cov)
 	if err != nil {
 		return nil, nil, err // a *GlyphError names the role and the field
 	}
@@ -79,12 +80,12 @@ func prepareProfile(fw *model.Framework, ref model.LevelRef, opts ProfileOptions
 	if creator == "" {
 		creator = "ddat"
 	}
-	tc := &textCleaner{cov: fonts.coverage(), role: ref.Role.ID}
+	tc := &textCleaner{cov: cov, role: ref.Role.ID}
 	org := tc.clean("--organisation", opts.Organisation)
 	if tc.err != nil {
 		return nil, nil, fmt.Errorf("profile: organisation: %w", tc.err)
 	}
-	pw, err := newPDFWriter(fonts, pdfMeta{paper: pp, organisation: org, logo: opts.Logo, creator: creator, created: created.UTC()})
+	pw, err := newPDFWriter(fonts.filesFor(cov), pdfMeta{paper: pp, organisation: org, logo: opts.Logo, creator: creator, created: created.UTC()})
 	if err != nil {
 		return nil, nil, fmt.Errorf("profile %s: %w", refName(ref), err)
 	}

@@ -14,8 +14,9 @@ import (
 )
 
 // TestProfileText covers the text rules: spacing and format characters are
-// normalised, typographic characters print, and a character the font lacks
-// is an error naming the role, field and character.
+// normalised, typographic characters print (also those beyond the cut
+// fonts, which make the document embed the whole ones), and a character the
+// font lacks is an error naming the role, field and character.
 func TestProfileText(t *testing.T) {
 	tests := []struct {
 		name, item string
@@ -24,6 +25,7 @@ func TestProfileText(t *testing.T) {
 	}{
 		{"spaces", "keep\u00a0a\u2028line\u2029and\u200bzero\u00adwidth\u2003spaces\t here", `"keep a line andzerowidth spaces here"`, ""},
 		{"typography", "‘quotes’ “double” – — £5 café naïve Ŵ ŵ Ŷ ŷ", `"‘quotes’ “double” – — £5 café naïve Ŵ ŵ Ŷ ŷ"`, ""},
+		{"beyond the cut fonts", "Greek Ω α → ∞ and ‘quotes’ – £5", `"Greek Ω α → ∞ and ‘quotes’ – £5"`, ""},
 		{"emoji", "smile 😀", "", `role widget-engineer, level "associate", skill "Widget design", "You can:", item 1: character U+1F600 "😀" cannot be printed with the embedded font (Liberation Sans)`},
 		{"control", "bell \a", "", `character U+0007`},
 		{"han", "中文", "", `character U+4E2D`},
