@@ -61,7 +61,7 @@ func formatDate(t time.Time) string {
 
 // entryStart matches the line that begins an update entry: a date, then
 // nothing or a colon and the entry's first change.
-var entryStart = regexp.MustCompile(`^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s+\p{L}+\s+\d{4})\s*(?::\s*(.*))?$`)
+var entryStart = regexp.MustCompile(`^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\s+\d{4})\s*(?::\s*(.*))?$`)
 
 // formatUpdates writes an update history in the form parseUpdates reads.
 func formatUpdates(us []model.Update) string {
