@@ -32,7 +32,8 @@ func convertCommand() *cli.Command {
 		Description: "convert writes the framework (the embedded default, or --data FILE) in another format:\n" +
 			"YAML or JSON in ddat's own schema, or a flat spreadsheet with one row per role level and skill,\n" +
 			"the layout of the framework's CSV download, to edit and load back with --data.\n" +
-			"The flat layout holds no framework name, source or licence, no dates and no update history;\n" +
+			"The flat layout holds the framework's metadata and the roles' dates and update history too,\n" +
+			"but no custom role-level ids, skill-level scale or grades catalogue;\n" +
 			"convert says so on standard error when the framework has any.\n\n" +
 			"Examples:\n" +
 			"   ddat convert --to csv -o framework.csv\n" +

@@ -2,6 +2,9 @@ package flat_test
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -117,5 +120,40 @@ func TestReadXLSXDateCells(t *testing.T) {
 	r := fw.Roles[0]
 	if got, want := r.Published.Format(time.DateOnly)+" "+r.Updated.Format(time.DateOnly), "2020-01-07 2023-07-31"; got != want {
 		t.Errorf("published and updated %s, want %s", got, want)
+	}
+}
+
+// TestDocUpdateHistory reads the update history that docs/flat.md shows, so
+// that the documented form stays the one ddat reads and writes.
+func TestDocUpdateHistory(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "flat.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("(?s)## Update history\n.*?```\n(.*?)```").FindSubmatch(doc)
+	if m == nil {
+		t.Fatal("docs/flat.md has no example under \"## Update history\"")
+	}
+	history := strings.TrimSuffix(string(m[1]), "\n")
+	data := extra("Updates") + withCells(row("Eng", "Widget engineer", "", "Widget engineer"), `"`+history+`"`)
+	fw := read(t, "doc.csv", data, flat.Options{})
+	var got []string
+	for _, u := range fw.Roles[0].Updates {
+		got = append(got, u.Date.Format(time.DateOnly)+": "+strings.Join(u.Changes, " | "))
+	}
+	want := []string{
+		"2024-08-30: The skill level descriptions for 'change management' have been updated.",
+		"2022-08-30: The 'problem solving' skill has been renamed 'problem management'. | Another change made the same day.",
+		"2020-01-07: First published.",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("the documented history reads as (-want +got):\n%s", diff)
+	}
+	var buf bytes.Buffer
+	if err := flat.Write(&buf, fw, model.FormatCSV); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `"`+strings.ReplaceAll(history, "\n", "\r\n")+`"`) {
+		t.Errorf("the written CSV lacks the documented history as documented:\n%s", buf.String())
 	}
 }
