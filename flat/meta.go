@@ -28,7 +28,11 @@ func (m *merger) readMeta(r row, cell func(column) string) bool {
 			continue
 		}
 		given = true
-		if !m.agree(&m.meta[i], v, r, c, "framework", sameName) {
+		same := sameName
+		if c == colURL {
+			same = func(a, b string) bool { return a == b } // a URL's path is case-sensitive
+		}
+		if !m.agree(&m.meta[i], v, r, c, "framework", same) {
 			continue
 		}
 		meta := &m.fw.Meta
