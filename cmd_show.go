@@ -9,7 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// widthFlag() sets the column text output wraps at.
+// widthFlag makes the flag that sets the column text output wraps at.
 func widthFlag() *cli.IntFlag {
 	return &cli.IntFlag{
 		Name:  "width",

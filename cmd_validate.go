@@ -9,7 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// strictFlag() makes warnings fail validation.
+// strictFlag makes warnings fail validation.
 func strictFlag() *cli.BoolFlag {
 	return &cli.BoolFlag{
 		Name:  "strict",

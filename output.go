@@ -28,7 +28,7 @@ func writeOutput(c *cli.Context, path string, write func(io.Writer) error) error
 	return export.WriteFile(path, write)
 }
 
-// dateFlag() fixes the creation date written into documents.
+// dateFlag makes the flag that fixes the creation date written into documents.
 func dateFlag() *cli.StringFlag {
 	return &cli.StringFlag{
 		Name:  "date",
