@@ -12,16 +12,21 @@ import (
 	"golang.org/x/term"
 )
 
-var (
-	convertToFlag = &cli.StringFlag{
+// convertToFlag makes the --to flag.
+func convertToFlag() *cli.StringFlag {
+	return &cli.StringFlag{
 		Name:  "to",
 		Usage: "output `FORMAT`: yaml, json, csv or xlsx (default: from the extension of -o)",
 	}
-	convertOutputFlag = &cli.StringFlag{
+}
+
+// convertOutputFlag makes the --output flag.
+func convertOutputFlag() *cli.StringFlag {
+	return &cli.StringFlag{
 		Name: "output", Aliases: []string{"o"}, Value: "-",
 		Usage: "write to `FILE`; \"-\" is standard output (refused for xlsx on a terminal)",
 	}
-)
+}
 
 // convertCommand writes the loaded framework in any format ddat reads.
 func convertCommand() *cli.Command {
@@ -39,13 +44,13 @@ func convertCommand() *cli.Command {
 			"   ddat convert --to csv -o framework.csv\n" +
 			"   ddat convert -o framework.xlsx\n" +
 			"   ddat --data framework.xlsx --grades grades.csv convert --to yaml -o framework.yaml",
-		Flags: []cli.Flag{convertToFlag, convertOutputFlag},
+		Flags: []cli.Flag{convertToFlag(), convertOutputFlag()},
 		Action: func(c *cli.Context) error {
 			if c.Args().Present() {
 				return usagef("convert takes no arguments; got %q", strings.Join(c.Args().Slice(), " "))
 			}
-			out := c.String(convertOutputFlag.Name)
-			format, err := convertFormat(c.String(convertToFlag.Name), out)
+			out := c.String("output")
+			format, err := convertFormat(c.String("to"), out)
 			if err != nil {
 				return err
 			}

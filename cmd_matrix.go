@@ -25,7 +25,7 @@ func matrixCommand() *cli.Command {
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "skills-matrix.xlsx", Usage: "write the workbook to `FILE` (\"-\" for standard output)"},
 			&cli.BoolFlag{Name: "per-role", Usage: "add one sheet per role: its skills across its levels"},
-			dateFlag,
+			dateFlag(),
 		}, selectionFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {

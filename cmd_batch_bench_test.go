@@ -1,0 +1,58 @@
+package main
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/ddat-tools/ddat/export"
+	"github.com/ddat-tools/ddat/internal/synth"
+	"github.com/ddat-tools/ddat/model"
+)
+
+// benchSize is the synthetic framework of the batch benchmarks: 100 roles
+// in 5 families, 500 role levels, 300 skills; 601 documents.
+var benchSize = synth.Size{Families: 5, Roles: 100, LevelsPerRole: 5, Skills: 300}
+
+// benchmarkBatch makes every document of the benchmark framework with the
+// given number of workers, as "ddat batch -o out -j N" does after loading
+// (with its garbage collector setting), replacing the previous iteration's
+// directory.
+func benchmarkBatch(b *testing.B, workers int) {
+	fw := synth.Framework(benchSize)
+	refs, err := fw.Select(model.Selection{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	created := time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC)
+	all, _ := onlyKinds(nil)
+	out := filepath.Join(b.TempDir(), "out")
+	opts := export.BatchOptions{Workers: workers, Framework: fw.Meta.Name, Version: "bench", Created: created}
+	defer tuneGC()()
+	b.ReportAllocs()
+	var m *export.Manifest
+	for b.Loop() {
+		// Fonts are parsed once per batch, as the command does.
+		jobs, err := batchJobs(fw, refs, all, export.ProfileOptions{Paper: "a4", Creator: "ddat bench", Created: created}, false)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if m, err = export.BatchDir(context.Background(), out, jobs, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	pages := 0
+	for _, f := range m.Files {
+		pages += f.Pages
+	}
+	b.ReportMetric(float64(len(m.Files)), "docs")
+	b.ReportMetric(float64(pages), "pages")
+	b.ReportMetric(float64(m.Bytes())/1e6, "MB")
+}
+
+// BenchmarkBatchJ1 is the whole batch with one worker.
+func BenchmarkBatchJ1(b *testing.B) { benchmarkBatch(b, 1) }
+
+// BenchmarkBatchJ2 is the whole batch with two workers.
+func BenchmarkBatchJ2(b *testing.B) { benchmarkBatch(b, 2) }

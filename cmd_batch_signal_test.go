@@ -1,0 +1,228 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/ddat-tools/ddat/internal/synth"
+	"github.com/ddat-tools/ddat/model"
+	"gopkg.in/yaml.v3"
+)
+
+// writeSynthYAML writes a synthetic framework of the given size as a YAML
+// --data file and returns its path.
+func writeSynthYAML(t *testing.T, size synth.Size, edit func(fw *model.Framework)) string {
+	t.Helper()
+	fw := synth.Framework(size)
+	if edit != nil {
+		edit(fw)
+	}
+	type m = map[string]any
+	doc := m{"framework": m{"name": fw.Meta.Name, "source": fw.Meta.Source, "licence": fw.Meta.Licence}}
+	var levels, grades, skills, roles []any
+	for _, l := range fw.SkillLevels {
+		levels = append(levels, m{"id": l.ID, "name": l.Name})
+	}
+	for _, g := range fw.Grades {
+		grades = append(grades, m{"code": g.Code, "name": g.Name})
+	}
+	for _, s := range fw.Skills {
+		skills = append(skills, m{"name": s.Name, "description": s.Description, "levels": s.Levels})
+	}
+	for _, r := range fw.Roles {
+		var ls []any
+		for _, l := range r.Levels {
+			var reqs []any
+			for _, q := range l.Skills {
+				reqs = append(reqs, m{"skill": fw.Skill(q.Skill).Name, "level": q.Level})
+			}
+			var gs []string
+			for _, g := range fw.LevelGrades(&l) {
+				gs = append(gs, g.Short())
+			}
+			ls = append(ls, m{"title": l.Title, "summary": l.Summary, "responsibilities": l.Responsibilities,
+				"grades": gs, "skills": reqs})
+		}
+		family := r.Family
+		if f := fw.Family(r.Family); f != nil {
+			family = f.Name
+		}
+		roles = append(roles, m{"name": r.Name, "family": family, "summary": r.Summary,
+			"published": r.Published.Format("2006-01-02"), "updated": r.Updated.Format("2006-01-02"), "levels": ls})
+	}
+	doc["skill_levels"], doc["grades"], doc["skills"], doc["roles"] = levels, grades, skills, roles
+	data, err := yaml.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "synthetic.yaml")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestBatchSynthetic runs a batch on a synthetic framework loaded from a
+// file, as a user with their own data would.
+func TestBatchSynthetic(t *testing.T) {
+	data := writeSynthYAML(t, synth.Size{Families: 2, Roles: 6, LevelsPerRole: 4, Skills: 40}, nil)
+	_, m := batchDir(t, "--data", data, "-q")
+	if len(m.Files) != 6*4+6+1 {
+		t.Errorf("%d documents, want %d", len(m.Files), 6*4+6+1)
+	}
+}
+
+// TestBatchDocumentError checks that one document that cannot be made
+// stops the batch with an error naming it, and leaves no output.
+func TestBatchDocumentError(t *testing.T) {
+	data := writeSynthYAML(t, synth.Size{Families: 2, Roles: 6, LevelsPerRole: 4, Skills: 40}, func(fw *model.Framework) {
+		fw.Roles[3].Levels[2].Summary = "A level for \U0001F600 people."
+	})
+	fw, err := model.LoadFile(data, model.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The role profile holds the level too; whichever is made first fails.
+	role := &fw.Roles[3]
+	out := filepath.Join(t.TempDir(), "out")
+	_, stderr, code := ddat(t, "batch", "--data", data, "-o", out)
+	if code != exitError {
+		t.Fatalf("exit %d, want %d; stderr %s", code, exitError, stderr)
+	}
+	for _, want := range []string{role.Name, role.ID + ".pdf", "U+1F600", "left as it was"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr %q does not name %q", stderr, want)
+		}
+	}
+	if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a failed batch left %s: %v", out, err)
+	}
+	checkOnly(t, filepath.Dir(out))
+}
+
+// checkOnly fails if dir holds anything but names.
+func checkOnly(t *testing.T, dir string, names ...string) {
+	t.Helper()
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		found := false
+		for _, n := range names {
+			found = found || e.Name() == n
+		}
+		if !found {
+			t.Errorf("%s left in %s", e.Name(), dir)
+		}
+	}
+}
+
+// TestBatchSignalChild is the ddat process that TestBatchSignal interrupts.
+func TestBatchSignalChild(t *testing.T) {
+	args := os.Getenv("DDAT_TEST_CHILD_ARGS")
+	if args == "" {
+		t.Skip("run by TestBatchSignal")
+	}
+	os.Exit(run(append([]string{"ddat"}, strings.Split(args, "\x1f")...), os.Stdout, os.Stderr))
+}
+
+// TestBatchSignal interrupts a running "ddat batch" process with SIGINT and
+// SIGTERM, as Ctrl-C or a service manager would, and checks that the
+// output directory is as it was and nothing partial is left.
+func TestBatchSignal(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no signals to send on Windows")
+	}
+	data := writeSynthYAML(t, synth.Size{Families: 3, Roles: 40, LevelsPerRole: 5, Skills: 100}, nil)
+	for _, tc := range []struct {
+		name   string
+		sig    syscall.Signal
+		before bool
+	}{
+		{"interrupt, new directory", syscall.SIGINT, false},
+		{"terminate, over a previous batch", syscall.SIGTERM, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			parent := t.TempDir()
+			out := filepath.Join(parent, "out")
+			if tc.before {
+				if _, stderr, code := ddat(t, "batch", "-o", out, "--only", "matrix", "-q"); code != exitOK {
+					t.Fatal(stderr)
+				}
+			}
+			before := treeOf(t, out)
+			cmd := exec.Command(os.Args[0], "-test.run=^TestBatchSignalChild$")
+			cmd.Env = append(os.Environ(), "DDAT_TEST_CHILD_ARGS="+strings.Join([]string{"batch", "--data", data, "-o", out, "-j", "2"}, "\x1f"))
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			// Interrupt once some documents are in the staging directory.
+			deadline := time.Now().Add(60 * time.Second)
+			for countPDFs(parent) < 5 && time.Now().Before(deadline) {
+				time.Sleep(5 * time.Millisecond)
+			}
+			if err := cmd.Process.Signal(tc.sig); err != nil {
+				t.Fatal(err)
+			}
+			err := cmd.Wait()
+			var exit *exec.ExitError
+			if !errors.As(err, &exit) || exit.ExitCode() != exitError {
+				t.Fatalf("child ended with %v, want exit %d; stderr:\n%s", err, exitError, stderr.String())
+			}
+			msg := stderr.String()
+			for _, want := range []string{"interrupted after", "signal received", "left as it was"} {
+				if !strings.Contains(msg, want) {
+					t.Errorf("stderr %q does not say %q", msg, want)
+				}
+			}
+			if after := treeOf(t, out); after != before {
+				t.Errorf("the output directory changed:\nbefore:\n%s\nafter:\n%s", before, after)
+			}
+			if tc.before {
+				checkOnly(t, parent, "out")
+			} else {
+				checkOnly(t, parent)
+			}
+		})
+	}
+}
+
+// countPDFs counts the PDFs anywhere under dir.
+func countPDFs(dir string) int {
+	n := 0
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".pdf") {
+			n++
+		}
+		return nil
+	})
+	return n
+}
+
+// treeOf lists what is under dir with the hash of each file's contents,
+// "" when dir does not exist.
+func treeOf(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		data, _ := os.ReadFile(p)
+		fmt.Fprintf(&b, "%s %x\n", rel, sha256.Sum256(data))
+		return nil
+	})
+	return b.String()
+}

@@ -1,0 +1,380 @@
+package export
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Kinds of document in a batch, as the manifest names them.
+const (
+	KindProfile = "profile" // a role level profile, PDF
+	KindRole    = "role"    // a whole role profile, PDF
+	KindMatrix  = "matrix"  // the skills matrix, XLSX
+)
+
+// Job is one document of a batch: where it goes, what it is, and how to
+// write it. Write is called once, from any goroutine, with a writer that
+// fails once the batch is cancelled; it returns the document's page count
+// (0 when pages mean nothing).
+type Job struct {
+	Path  string // slash-separated, relative to the output directory
+	Kind  string // KindProfile, KindRole or KindMatrix
+	Title string // what the document is, for a person: "Senior infrastructure engineer"
+	Role  string // role id, for profiles
+	Level string // role level id, for level profiles
+	Write func(w io.Writer) (pages int, err error)
+}
+
+// BatchOptions control a batch. The zero value works.
+type BatchOptions struct {
+	Workers   int       // documents made at once; 0 means runtime.NumCPU()
+	Force     bool      // replace a non-empty directory that ddat did not make
+	Framework string    // the framework's name, for the manifest
+	Version   string    // ddat's version, for the manifest
+	Created   time.Time // creation date for the manifest and zip entries; zero = now
+	// Progress, when set, is called after each document is written, from
+	// one goroutine at a time, with the number done so far.
+	Progress func(done, total int, job *Job)
+}
+
+// DocumentError is the error of a batch stopped by one document's failure.
+type DocumentError struct {
+	Path  string // the document's path in the batch
+	Title string
+	Err   error
+}
+
+func (e *DocumentError) Error() string {
+	if e.Title == "" {
+		return fmt.Sprintf("%s: %v", e.Path, e.Err)
+	}
+	return fmt.Sprintf("%s (%s): %v", e.Title, e.Path, e.Err)
+}
+
+func (e *DocumentError) Unwrap() error { return e.Err }
+
+// ErrInterrupted is matched by the error of a batch whose context was
+// cancelled before every document was written.
+var ErrInterrupted = errors.New("interrupted")
+
+// BatchDir writes every job into the directory dir, with a manifest.json,
+// and returns the manifest. dir ends up either as it was or holding exactly
+// the new documents, never a mix: the documents are made in a staging
+// directory beside dir, which replaces dir in one rename when all are
+// written. A failure in any document, or ctx being cancelled, stops the
+// batch, removes the staging directory and leaves dir alone.
+//
+// dir may not exist (it is created, with its parents) or be empty; a
+// directory that holds files must hold only those an earlier batch wrote
+// (its manifest.json lists them), unless opts.Force is set: then whatever
+// it holds is replaced.
+func BatchDir(ctx context.Context, dir string, jobs []Job, opts BatchOptions) (m *Manifest, err error) {
+	if err := checkJobs(jobs); err != nil {
+		return nil, err
+	}
+	target, existed, err := prepareDir(dir, opts.Force)
+	if err != nil {
+		return nil, err
+	}
+	staging, err := os.MkdirTemp(filepath.Dir(target), "."+filepath.Base(target)+".ddat-tmp-*")
+	if err != nil {
+		return nil, fmt.Errorf("batch %s: %w", dir, err)
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(staging)
+		}
+	}()
+	m, err = stage(ctx, staging, jobs, opts)
+	if err != nil {
+		return nil, fmt.Errorf("batch %s: %w (%s left as it was)", dir, err, dir)
+	}
+	if err = os.Chmod(staging, dirMode(target, existed)); err != nil {
+		return nil, fmt.Errorf("batch %s: %w", dir, err)
+	}
+	// The documents reach the disk before the directory that holds them
+	// replaces the old one, so a power cut cannot publish empty files.
+	if err = syncTree(staging); err != nil {
+		return nil, fmt.Errorf("batch %s: sync: %w", dir, err)
+	}
+	if err = publish(staging, target, existed); err != nil {
+		return nil, fmt.Errorf("batch %s: %w", dir, err)
+	}
+	return m, nil
+}
+
+// BatchZip writes every job into one zip file, with a manifest.json, and
+// returns the manifest. Entries are sorted by path and carry opts.Created as
+// their time, so the same documents give the same archive. The file appears
+// only when complete (WriteFile), with its parent directories; on failure
+// or cancellation nothing is left and a file that was there stays as it was.
+func BatchZip(ctx context.Context, file string, jobs []Job, opts BatchOptions) (m *Manifest, err error) {
+	if err := checkJobs(jobs); err != nil {
+		return nil, err
+	}
+	if fi, err := os.Stat(file); err == nil && fi.IsDir() {
+		return nil, fmt.Errorf("batch %s: is a directory; give the zip file's name", file)
+	}
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return nil, fmt.Errorf("batch %s: %w", file, err)
+	}
+	staging, err := os.MkdirTemp(filepath.Dir(file), "."+filepath.Base(file)+".ddat-tmp-*")
+	if err != nil {
+		return nil, fmt.Errorf("batch %s: %w", file, err)
+	}
+	defer os.RemoveAll(staging)
+	m, err = stage(ctx, staging, jobs, opts)
+	if err != nil {
+		return nil, fmt.Errorf("batch %s: %w", file, err)
+	}
+	err = WriteFile(file, func(w io.Writer) error {
+		return writeZip(ctx, w, staging, m)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("batch %s: %w", file, err)
+	}
+	return m, nil
+}
+
+// checkJobs rejects a batch whose paths could escape the output directory,
+// clash, or be refused by some operating system, before anything is written.
+func checkJobs(jobs []Job) error {
+	files := map[string]string{strings.ToLower(ManifestFile): "the manifest"}
+	dirs := map[string]string{}
+	for i := range jobs {
+		j := &jobs[i]
+		if err := checkPath(j.Path); err != nil {
+			return fmt.Errorf("document %d (%s): %w", i+1, j.Title, err)
+		}
+		switch j.Kind {
+		case KindProfile, KindRole, KindMatrix:
+		default:
+			return fmt.Errorf("document %s: unknown kind %q", j.Path, j.Kind)
+		}
+		if j.Write == nil {
+			return fmt.Errorf("document %s: nothing writes it", j.Path)
+		}
+		key := strings.ToLower(j.Path)
+		if other, ok := files[key]; ok {
+			return fmt.Errorf("document %s: same path as %s", j.Path, other)
+		}
+		if other, ok := dirs[key]; ok {
+			return fmt.Errorf("document %s: path is a directory of %s", j.Path, other)
+		}
+		files[key] = j.Path
+		for d := path.Dir(key); d != "."; d = path.Dir(d) {
+			if other, ok := files[d]; ok {
+				return fmt.Errorf("document %s: path is inside document %s", j.Path, other)
+			}
+			dirs[d] = j.Path
+		}
+	}
+	return nil
+}
+
+// stage writes every job and the manifest into dir, with opts.Workers
+// documents at a time. The first failure cancels the rest.
+func stage(ctx context.Context, dir string, jobs []Job, opts BatchOptions) (*Manifest, error) {
+	created := opts.Created
+	if created.IsZero() {
+		created = time.Now()
+	}
+	m := &Manifest{
+		Generator: Generator,
+		Version:   opts.Version,
+		Framework: opts.Framework,
+		Created:   created.UTC().Truncate(time.Second),
+		Files:     make([]ManifestItem, len(jobs)),
+	}
+	made := map[string]bool{}
+	for i := range jobs {
+		d := path.Dir(jobs[i].Path)
+		if d != "." && !made[d] {
+			if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
+				return nil, err
+			}
+			made[d] = true
+		}
+	}
+
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	workers = min(workers, max(1, len(jobs)))
+	run, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+
+	type result struct {
+		i    int
+		item ManifestItem
+		err  error
+	}
+	next := make(chan int)
+	results := make(chan result)
+	go func() {
+		defer close(next)
+		for i := range jobs {
+			select {
+			case next <- i:
+			case <-run.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			buf := bufio.NewWriterSize(nil, 64<<10) // one per worker, reused
+			for i := range next {
+				item, err := writeJob(run, dir, &jobs[i], buf)
+				if err != nil {
+					// Cancel before taking another job; the first cause wins.
+					cancel(&DocumentError{Path: jobs[i].Path, Title: jobs[i].Title, Err: err})
+				}
+				results <- result{i, item, err}
+			}
+		})
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+
+	done := 0
+	for r := range results {
+		if r.err != nil {
+			continue
+		}
+		m.Files[r.i] = r.item
+		done++
+		if opts.Progress != nil {
+			opts.Progress(done, len(jobs), &jobs[r.i])
+		}
+	}
+	// A cancelled context is the cause of the failures it provoked.
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("%w after %d of %d documents: %w", ErrInterrupted, done, len(jobs), context.Cause(ctx))
+	}
+	if err := context.Cause(run); err != nil {
+		return nil, err
+	}
+	err := writeFile(filepath.Join(dir, ManifestFile), func(w io.Writer) error { return m.Encode(w) })
+	if err != nil {
+		return nil, err
+	}
+	// Encode sorted a copy; the caller gets the same order as the file.
+	sortItems(m.Files)
+	return m, nil
+}
+
+// writeJob writes one document into dir and describes it for the manifest.
+// A panic in the exporter is the document's error, not the end of the
+// process with a staging directory left behind.
+func writeJob(ctx context.Context, dir string, j *Job, bw *bufio.Writer) (item ManifestItem, err error) {
+	if err := ctx.Err(); err != nil {
+		return item, err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	s := &sink{h: sha256.New()}
+	var pages int
+	err = writeFile(filepath.Join(dir, filepath.FromSlash(j.Path)), func(f io.Writer) error {
+		s.w = f
+		bw.Reset(s)
+		var err error
+		if pages, err = j.Write(&guard{ctx: ctx, done: ctx.Done(), w: bw}); err != nil {
+			return err
+		}
+		return bw.Flush()
+	})
+	if err != nil {
+		return item, err
+	}
+	return ManifestItem{
+		Path:   j.Path,
+		Kind:   j.Kind,
+		Title:  j.Title,
+		Role:   j.Role,
+		Level:  j.Level,
+		Pages:  pages,
+		Bytes:  s.n,
+		SHA256: hex.EncodeToString(s.h.Sum(nil)),
+	}, nil
+}
+
+// guard fails every write once the batch is cancelled, so that an exporter
+// stops at its next write rather than finishing a document no one wants.
+type guard struct {
+	ctx  context.Context
+	done <-chan struct{}
+	w    io.Writer
+}
+
+func (g *guard) Write(p []byte) (int, error) {
+	select {
+	case <-g.done:
+		return 0, g.ctx.Err()
+	default:
+		return g.w.Write(p)
+	}
+}
+
+// sink is where a document's bytes go: the file, its hash and its size.
+type sink struct {
+	w io.Writer
+	h hash.Hash
+	n int64
+}
+
+func (s *sink) Write(p []byte) (int, error) {
+	n, err := s.w.Write(p)
+	s.h.Write(p[:n])
+	s.n += int64(n)
+	return n, err
+}
+
+// writeFile writes one file of a staging directory: to a temporary name,
+// renamed when complete, so that even the staging directory never holds a
+// partial document under a document's name. Unlike WriteFile it does not
+// sync each file: the staging directory is synced once, before it is
+// published (syncTree).
+func writeFile(path string, write func(io.Writer) error) (err error) {
+	dir, base := filepath.Split(path)
+	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = write(tmp); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
