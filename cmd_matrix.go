@@ -31,11 +31,7 @@ func matrixCommand() *cli.Command {
 			if c.NArg() > 0 {
 				return usagef("matrix takes no arguments, got %q; filter with --family, --role or --grade", c.Args().First())
 			}
-			fw, err := loadFramework(c)
-			if err != nil {
-				return err
-			}
-			refs, err := selectLevels(c, fw)
+			fw, refs, err := loadSelected(c)
 			if err != nil {
 				return err
 			}

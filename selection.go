@@ -44,3 +44,17 @@ func selectLevels(c *cli.Context, fw *model.Framework) ([]model.LevelRef, error)
 	}
 	return refs, err
 }
+
+// loadSelected loads and validates the framework, then applies the filter
+// flags: the start of every command that works on many role levels.
+func loadSelected(c *cli.Context) (*model.Framework, []model.LevelRef, error) {
+	fw, err := loadFramework(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	refs, err := selectLevels(c, fw)
+	if err != nil {
+		return nil, nil, err
+	}
+	return fw, refs, nil
+}
