@@ -97,8 +97,11 @@ func commands() []*cli.Command {
 	return cmds
 }
 
-// globalFlags are the flags of the app itself.
-func globalFlags() []cli.Flag { return []cli.Flag{dataFlag, formatFlag, sheetFlag, gradesFlag} }
+// globalFlags are the flags of the app itself. Every flag is made anew for
+// each app, never kept in a package variable: urfave/cli writes parsed and
+// environment values into the flag structs, and apps (tests run many) must
+// not share them.
+func globalFlags() []cli.Flag { return []cli.Flag{dataFlag(), formatFlag(), sheetFlag(), gradesFlag()} }
 
 // acceptGlobalFlags lets the global text flags follow the command too, as in
 // "ddat validate --data my.yaml": cmd gets its own copy of each (unless it

@@ -79,11 +79,7 @@ func runBatch(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	fw, err := loadFramework(c)
-	if err != nil {
-		return err
-	}
-	refs, err := selectLevels(c, fw)
+	fw, refs, err := loadSelected(c)
 	if err != nil {
 		return err
 	}

@@ -12,16 +12,21 @@ import (
 	"golang.org/x/term"
 )
 
-var (
-	convertToFlag = &cli.StringFlag{
+// convertToFlag makes the --to flag.
+func convertToFlag() *cli.StringFlag {
+	return &cli.StringFlag{
 		Name:  "to",
 		Usage: "output `FORMAT`: yaml, json, csv or xlsx (default: from the extension of -o)",
 	}
-	convertOutputFlag = &cli.StringFlag{
+}
+
+// convertOutputFlag makes the --output flag.
+func convertOutputFlag() *cli.StringFlag {
+	return &cli.StringFlag{
 		Name: "output", Aliases: []string{"o"}, Value: "-",
 		Usage: "write to `FILE`; \"-\" is standard output (refused for xlsx on a terminal)",
 	}
-)
+}
 
 // convertCommand writes the loaded framework in any format ddat reads.
 func convertCommand() *cli.Command {
@@ -32,19 +37,20 @@ func convertCommand() *cli.Command {
 		Description: "convert writes the framework (the embedded default, or --data FILE) in another format:\n" +
 			"YAML or JSON in ddat's own schema, or a flat spreadsheet with one row per role level and skill,\n" +
 			"the layout of the framework's CSV download, to edit and load back with --data.\n" +
-			"The flat layout holds no framework name, source or licence, no dates and no update history;\n" +
+			"The flat layout holds the framework's metadata and the roles' dates and update history too,\n" +
+			"but no custom role-level ids, skill-level scale or grades catalogue;\n" +
 			"convert says so on standard error when the framework has any.\n\n" +
 			"Examples:\n" +
 			"   ddat convert --to csv -o framework.csv\n" +
 			"   ddat convert -o framework.xlsx\n" +
 			"   ddat --data framework.xlsx --grades grades.csv convert --to yaml -o framework.yaml",
-		Flags: []cli.Flag{convertToFlag, convertOutputFlag},
+		Flags: []cli.Flag{convertToFlag(), convertOutputFlag()},
 		Action: func(c *cli.Context) error {
 			if c.Args().Present() {
 				return usagef("convert takes no arguments; got %q", strings.Join(c.Args().Slice(), " "))
 			}
-			out := c.String(convertOutputFlag.Name)
-			format, err := convertFormat(c.String(convertToFlag.Name), out)
+			out := c.String("output")
+			format, err := convertFormat(c.String("to"), out)
 			if err != nil {
 				return err
 			}

@@ -1,15 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/ddat-tools/ddat/model"
 	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
 )
@@ -65,7 +62,7 @@ func dumpXLSX(t *testing.T, path string) string {
 }
 
 // TestConvertRoundTrip converts the default framework to each format and
-// back to YAML: the same YAML, less what the flat layout cannot hold.
+// back to YAML: the same YAML, metadata, dates and update history included.
 func TestConvertRoundTrip(t *testing.T) {
 	want, _, code := ddat(t, "convert", "--to", "yaml")
 	if code != exitOK {
@@ -81,35 +78,11 @@ func TestConvertRoundTrip(t *testing.T) {
 			if code != exitOK {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
-			w := want
-			if to == "csv" || to == "xlsx" {
-				w = withoutMetaAndDates(t, want, "framework")
-			}
-			if diff := cmp.Diff(w, got); diff != "" {
+			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("default → %s → yaml (-want +got):\n%s", to, diff)
 			}
 		})
 	}
-}
-
-// withoutMetaAndDates is a framework's YAML as a flat file named name gives
-// it back.
-func withoutMetaAndDates(t *testing.T, yaml, name string) string {
-	t.Helper()
-	fw, err := model.Load(strings.NewReader(yaml), "x.yaml", model.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	fw.Meta = model.Meta{Name: name}
-	for i := range fw.Roles {
-		r := &fw.Roles[i]
-		r.Published, r.Updated, r.Updates = time.Time{}, time.Time{}, nil
-	}
-	var buf bytes.Buffer
-	if err := model.Write(&buf, fw, model.FormatYAML); err != nil {
-		t.Fatal(err)
-	}
-	return buf.String()
 }
 
 func TestConvertCommandLine(t *testing.T) {
@@ -130,6 +103,15 @@ func TestConvertCommandLine(t *testing.T) {
 	if err := os.WriteFile(bad, []byte(strings.Replace(readFile(t, csvPath), "Expert", "Expret", 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	plain := filepath.Join(dir, "plain.csv")
+	if err := os.WriteFile(plain, []byte("Role Family,Role,Role Description,Role Level,Role Level Description,Skill Name,Skill Description,Skill Level,Skill Level Description\n"+
+		"Eng,Widget engineer,Makes widgets.,Widget engineer,Makes them.,,,,\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	levelIDs := filepath.Join(dir, "level-ids.yaml")
+	if err := os.WriteFile(levelIDs, []byte(strings.Replace(readFile(t, fourRoles), "      - title: Team lead\n", "      - id: tl\n        title: Team lead\n", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	keep := filepath.Join(dir, "keep.yaml")
 	if err := os.WriteFile(keep, []byte("precious\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -141,7 +123,10 @@ func TestConvertCommandLine(t *testing.T) {
 		stdout string // contained in stdout
 		stderr string // contained in stderr
 	}{
-		{"csv to yaml", []string{"--data", csvPath, "convert", "--to", "yaml"}, exitOK, "  name: four\n", ""},
+		{"csv to yaml", []string{"--data", csvPath, "convert", "--to", "yaml"}, exitOK, "  name: Four Roles Fixture\n  source: ddat test fixtures\n  url: https://example.org/four-roles\n", ""},
+		{"csv dates and history to yaml", []string{"--data", csvPath, "convert", "--to", "yaml"}, exitOK,
+			"    published: 2020-03-04\n    updated: 2023-07-31\n    updates:\n      - date: 2023-07-31\n        changes:\n          - 'Lead of leads was added: its skills are not written down yet.'\n          - -1 skills were removed; this change begins with a minus sign.\n      - date: 2021-05-06\n", ""},
+		{"csv without a framework column is named after its file", []string{"--data", plain, "convert", "--to", "yaml"}, exitOK, "framework:\n  name: plain\n", ""},
 		{"xlsx to json", []string{"--data", xlsxPath, "convert", "--to", "json"}, exitOK, `"name": "Director of widgets"`, ""},
 		{"xlsx sheet by name", []string{"--data", xlsxPath, "--sheet", "framework", "convert", "--to", "yaml"}, exitOK, "Director of widgets", ""},
 		{"xlsx unknown sheet", []string{"--data", xlsxPath, "--sheet", "Roles", "convert", "--to", "yaml"}, exitError, "", `no sheet "Roles"; the workbook has: Framework`},
@@ -156,7 +141,8 @@ func TestConvertCommandLine(t *testing.T) {
 		{"unknown extension", []string{"convert", "-o", filepath.Join(dir, "x.txt")}, exitUsage, "", "cannot tell the format"},
 		{"arguments", []string{"convert", "x"}, exitUsage, "", "convert takes no arguments"},
 		{"xlsx to a pipe", []string{"convert", "--to", "xlsx"}, exitOK, "PK\x03\x04", ""},
-		{"note on what csv loses", []string{"convert", "--to", "csv"}, exitOK, "Role Family,Role,", "note: the flat layout cannot hold the framework's name, source and licence"},
+		{"note on what csv loses", []string{"--data", levelIDs, "convert", "--to", "csv"}, exitOK, "Role Family,Role,",
+			"note: the flat layout cannot hold role-level ids that differ from the ones derived from the titles; they are not in the csv output"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -171,6 +157,9 @@ func TestConvertCommandLine(t *testing.T) {
 				t.Errorf("stderr lacks %q:\n%s", tt.stderr, errOut)
 			}
 		})
+	}
+	if _, errOut, code := ddat(t, "convert", "--to", "csv"); code != exitOK || errOut != "" {
+		t.Errorf("convert --to csv of the default framework: exit %d, stderr %q; want no note, the layout holds all of it", code, errOut)
 	}
 	if got := readFile(t, keep); got != "precious\n" {
 		t.Errorf("a failed convert changed its output file: %q", got)

@@ -25,17 +25,13 @@ func matrixCommand() *cli.Command {
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "skills-matrix.xlsx", Usage: "write the workbook to `FILE` (\"-\" for standard output)"},
 			&cli.BoolFlag{Name: "per-role", Usage: "add one sheet per role: its skills across its levels"},
-			dateFlag,
+			dateFlag(),
 		}, selectionFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				return usagef("matrix takes no arguments, got %q; filter with --family, --role or --grade", c.Args().First())
 			}
-			fw, err := loadFramework(c)
-			if err != nil {
-				return err
-			}
-			refs, err := selectLevels(c, fw)
+			fw, refs, err := loadSelected(c)
 			if err != nil {
 				return err
 			}

@@ -12,25 +12,35 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// Flags of the PDF documents, shared with any command that makes profiles.
-var (
-	organisationFlag = &cli.StringFlag{
+// organisationFlag makes the --organisation flag.
+func organisationFlag() *cli.StringFlag {
+	return &cli.StringFlag{
 		Name: "organisation", EnvVars: []string{"DDAT_ORGANISATION"},
 		Usage: "organisation `NAME` for the page header and the PDF's author",
 	}
-	logoFlag = &cli.StringFlag{
+}
+
+// logoFlag makes the --logo flag.
+func logoFlag() *cli.StringFlag {
+	return &cli.StringFlag{
 		Name: "logo", EnvVars: []string{"DDAT_LOGO"},
 		Usage: "PNG or JPEG `FILE` shown in the page header",
 	}
-	paperFlag = &cli.StringFlag{
+}
+
+// paperFlag makes the --paper flag.
+func paperFlag() *cli.StringFlag {
+	return &cli.StringFlag{
 		Name: "paper", EnvVars: []string{"DDAT_PAPER"}, Value: "a4",
 		Usage: "paper `SIZE`: a4 or letter",
 	}
-)
+}
 
 // profileFlags are the options of a PDF profile's look, for every command
 // that makes profiles.
-func profileFlags() []cli.Flag { return []cli.Flag{organisationFlag, logoFlag, paperFlag, dateFlag} }
+func profileFlags() []cli.Flag {
+	return []cli.Flag{organisationFlag(), logoFlag(), paperFlag(), dateFlag()}
+}
 
 // profileCommand writes the PDF job profile of a role or one of its levels.
 func profileCommand() *cli.Command {
@@ -107,14 +117,14 @@ func runProfile(c *cli.Context) error {
 // profileOptions reads the profile flags: paper, organisation, logo, date.
 func profileOptions(c *cli.Context) (export.ProfileOptions, error) {
 	opts := export.ProfileOptions{
-		Paper:        strings.ToLower(c.String(paperFlag.Name)),
-		Organisation: c.String(organisationFlag.Name),
+		Paper:        strings.ToLower(c.String("paper")),
+		Organisation: c.String("organisation"),
 		Creator:      "ddat " + version(),
 	}
 	if opts.Paper != "a4" && opts.Paper != "letter" {
-		return opts, usagef("--paper %q: expected a4 or letter", c.String(paperFlag.Name))
+		return opts, usagef("--paper %q: expected a4 or letter", c.String("paper"))
 	}
-	if path := c.String(logoFlag.Name); path != "" {
+	if path := c.String("logo"); path != "" {
 		b, err := os.ReadFile(path)
 		switch {
 		case errors.Is(err, os.ErrNotExist):

@@ -22,11 +22,7 @@ func rolesCommand() *cli.Command {
 			"   ddat --data my-framework.yaml roles",
 		Flags: selectionFlags(),
 		Action: func(c *cli.Context) error {
-			fw, err := loadFramework(c)
-			if err != nil {
-				return err
-			}
-			refs, err := selectLevels(c, fw)
+			fw, refs, err := loadSelected(c)
 			if err != nil {
 				return err
 			}

@@ -9,11 +9,13 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// widthFlag sets the column text output wraps at.
-var widthFlag = &cli.IntFlag{
-	Name:  "width",
-	Value: defaultWidth,
-	Usage: "wrap text at `N` columns; 0 does not wrap",
+// widthFlag makes the flag that sets the column text output wraps at.
+func widthFlag() *cli.IntFlag {
+	return &cli.IntFlag{
+		Name:  "width",
+		Value: defaultWidth,
+		Usage: "wrap text at `N` columns; 0 does not wrap",
+	}
 }
 
 // showCommand prints a role, or one role level, as readable text.
@@ -29,7 +31,7 @@ func showCommand() *cli.Command {
 			"   ddat show infrastructure-engineer 3\n" +
 			"   ddat show \"Infrastructure engineer\" senior\n" +
 			"   ddat show infrastructure-engineer | less",
-		Flags:  []cli.Flag{widthFlag},
+		Flags:  []cli.Flag{widthFlag()},
 		Action: runShow,
 	}
 }
@@ -45,8 +47,8 @@ func runShow(c *cli.Context) error {
 	case len(args) > 2:
 		return usagef("show takes ROLE [LEVEL], got %d arguments; quote names with spaces", len(args))
 	}
-	if c.Int(widthFlag.Name) < 0 {
-		return usagef("--width %d: expected 0 or more columns", c.Int(widthFlag.Name))
+	if c.Int("width") < 0 {
+		return usagef("--width %d: expected 0 or more columns", c.Int("width"))
 	}
 	fw, err := loadFramework(c)
 	if err != nil {
@@ -61,7 +63,7 @@ func runShow(c *cli.Context) error {
 		return err
 	}
 	return writeOutput(c, "-", func(w io.Writer) error {
-		return writeShow(w, fw, ref, c.Int(widthFlag.Name))
+		return writeShow(w, fw, ref, c.Int("width"))
 	})
 }
 

@@ -22,11 +22,7 @@ func skillsCommand() *cli.Command {
 			"   ddat skills --role infrastructure-engineer",
 		Flags: selectionFlags(),
 		Action: func(c *cli.Context) error {
-			fw, err := loadFramework(c)
-			if err != nil {
-				return err
-			}
-			refs, err := selectLevels(c, fw)
+			fw, refs, err := loadSelected(c)
 			if err != nil {
 				return err
 			}

@@ -10,9 +10,11 @@ import (
 )
 
 // strictFlag makes warnings fail validation.
-var strictFlag = &cli.BoolFlag{
-	Name:  "strict",
-	Usage: "exit 1 on warnings too, not only on errors",
+func strictFlag() *cli.BoolFlag {
+	return &cli.BoolFlag{
+		Name:  "strict",
+		Usage: "exit 1 on warnings too, not only on errors",
+	}
 }
 
 // validateCommand checks a framework and lists every finding.
@@ -30,14 +32,14 @@ func validateCommand() *cli.Command {
 			"   ddat validate\n" +
 			"   ddat validate my-framework.yaml\n" +
 			"   ddat --data my-framework.json validate --strict",
-		Flags: []cli.Flag{strictFlag},
+		Flags: []cli.Flag{strictFlag()},
 		Action: func(c *cli.Context) error {
 			if !c.Args().Present() {
-				return validateOne(c, c.String(dataFlag.Name))
+				return validateOne(c, c.String("data"))
 			}
 			var failed []error
 			for _, path := range c.Args().Slice() {
-				if err := c.Set(dataFlag.Name, path); err != nil {
+				if err := c.Set("data", path); err != nil {
 					return err
 				}
 				if err := validateOne(c, path); err != nil {
@@ -89,7 +91,7 @@ func validateOne(c *cli.Context, path string) error {
 		return err
 	case errs > 0:
 		return fmt.Errorf("%s: %s", name, plural(errs, "error"))
-	case warns > 0 && c.Bool(strictFlag.Name):
+	case warns > 0 && c.Bool("strict"):
 		return fmt.Errorf("%s: %s (--strict)", name, plural(warns, "warning"))
 	}
 	return nil

@@ -12,25 +12,37 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// Global flags: which framework to use.
-var (
-	dataFlag = &cli.StringFlag{
+// dataFlag makes the --data flag: which framework to use.
+func dataFlag() *cli.StringFlag {
+	return &cli.StringFlag{
 		Name: "data", Aliases: []string{"d"}, EnvVars: []string{"DDAT_DATA"},
 		Usage: "framework `FILE` (.yaml, .yml, .json, .csv, .xlsx); default: the embedded framework",
 	}
-	formatFlag = &cli.StringFlag{
+}
+
+// formatFlag makes the --format flag.
+func formatFlag() *cli.StringFlag {
+	return &cli.StringFlag{
 		Name:  "format",
 		Usage: "format of --data when its extension does not tell: yaml, json, csv or xlsx",
 	}
-	sheetFlag = &cli.StringFlag{
+}
+
+// sheetFlag makes the --sheet flag.
+func sheetFlag() *cli.StringFlag {
+	return &cli.StringFlag{
 		Name:  "sheet",
 		Usage: "for an .xlsx --data file: the `NAME` of the sheet to read (default: the first)",
 	}
-	gradesFlag = &cli.StringFlag{
+}
+
+// gradesFlag makes the --grades flag.
+func gradesFlag() *cli.StringFlag {
+	return &cli.StringFlag{
 		Name:  "grades",
 		Usage: "CSV or YAML `FILE` mapping role levels to grade codes, for a --data file that has none",
 	}
-)
+}
 
 // loadFramework loads the framework the global flags name and validates it.
 // Warnings go to stderr unless quiet; errors fail with every finding listed.
@@ -54,14 +66,14 @@ func loadFramework(c *cli.Context) (*model.Framework, error) {
 // readFramework loads the framework without validating it.
 func readFramework(c *cli.Context) (*model.Framework, error) {
 	opts := model.LoadOptions{}
-	if f := c.String(formatFlag.Name); f != "" {
+	if f := c.String("format"); f != "" {
 		format, err := model.ParseFormat(f)
 		if err != nil {
 			return nil, usageError{err}
 		}
 		opts.Format = format
 	}
-	path := c.String(dataFlag.Name)
+	path := c.String("data")
 	var (
 		fw  *model.Framework
 		err error
@@ -69,12 +81,12 @@ func readFramework(c *cli.Context) (*model.Framework, error) {
 	if path == "" {
 		fw, err = model.Load(assets.FrameworkYAML(), assets.FrameworkName, model.LoadOptions{Format: model.FormatYAML})
 	} else {
-		fw, err = loadPath(path, opts, c.String(sheetFlag.Name))
+		fw, err = loadPath(path, opts, c.String("sheet"))
 	}
 	if err != nil {
 		return nil, err
 	}
-	if g := c.String(gradesFlag.Name); g != "" {
+	if g := c.String("grades"); g != "" {
 		if err := applyGrades(fw, g); err != nil {
 			return nil, err
 		}

@@ -28,17 +28,19 @@ func writeOutput(c *cli.Context, path string, write func(io.Writer) error) error
 	return export.WriteFile(path, write)
 }
 
-// dateFlag fixes the creation date written into documents.
-var dateFlag = &cli.StringFlag{
-	Name:  "date",
-	Usage: "creation `DATE` written into documents (YYYY-MM-DD or Unix seconds); default: $SOURCE_DATE_EPOCH, else now",
+// dateFlag makes the flag that fixes the creation date written into documents.
+func dateFlag() *cli.StringFlag {
+	return &cli.StringFlag{
+		Name:  "date",
+		Usage: "creation `DATE` written into documents (YYYY-MM-DD or Unix seconds); default: $SOURCE_DATE_EPOCH, else now",
+	}
 }
 
 // creationTime is the date documents record as their creation: --date, else
 // SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/),
 // else now. A fixed date makes output byte-for-byte reproducible.
 func creationTime(c *cli.Context) (time.Time, error) {
-	if s := c.String(dateFlag.Name); s != "" {
+	if s := c.String("date"); s != "" {
 		if t, err := time.Parse("2006-01-02", s); err == nil {
 			return t.UTC(), nil
 		}

@@ -7,22 +7,31 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// Filter flags shared by the commands that work on many role levels.
-var (
-	familyFlag = &cli.StringSliceFlag{Name: "family", Usage: "only role levels of role family `F` (id or name; repeatable)"}
-	roleFlag   = &cli.StringSliceFlag{Name: "role", Usage: "only role levels of role `R` (id or name; repeatable)"}
-	gradeFlag  = &cli.StringSliceFlag{Name: "grade", Usage: "only role levels performed at grade `G` (code or name; repeatable)"}
-)
+// familyFlag makes the --family filter, one of the filters shared by the
+// commands that work on many role levels.
+func familyFlag() *cli.StringSliceFlag {
+	return &cli.StringSliceFlag{Name: "family", Usage: "only role levels of role family `F` (id or name; repeatable)"}
+}
+
+// roleFlag makes the --role flag.
+func roleFlag() *cli.StringSliceFlag {
+	return &cli.StringSliceFlag{Name: "role", Usage: "only role levels of role `R` (id or name; repeatable)"}
+}
+
+// gradeFlag makes the --grade flag.
+func gradeFlag() *cli.StringSliceFlag {
+	return &cli.StringSliceFlag{Name: "grade", Usage: "only role levels performed at grade `G` (code or name; repeatable)"}
+}
 
 // selectionFlags are the filter flags, for a command's Flags.
-func selectionFlags() []cli.Flag { return []cli.Flag{familyFlag, roleFlag, gradeFlag} }
+func selectionFlags() []cli.Flag { return []cli.Flag{familyFlag(), roleFlag(), gradeFlag()} }
 
 // selection reads the filter flags.
 func selection(c *cli.Context) model.Selection {
 	return model.Selection{
-		Families: c.StringSlice(familyFlag.Name),
-		Roles:    c.StringSlice(roleFlag.Name),
-		Grades:   c.StringSlice(gradeFlag.Name),
+		Families: c.StringSlice("family"),
+		Roles:    c.StringSlice("role"),
+		Grades:   c.StringSlice("grade"),
 	}
 }
 
@@ -34,4 +43,18 @@ func selectLevels(c *cli.Context, fw *model.Framework) ([]model.LevelRef, error)
 		return nil, usageError{err}
 	}
 	return refs, err
+}
+
+// loadSelected loads and validates the framework, then applies the filter
+// flags: the start of every command that works on many role levels.
+func loadSelected(c *cli.Context) (*model.Framework, []model.LevelRef, error) {
+	fw, err := loadFramework(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	refs, err := selectLevels(c, fw)
+	if err != nil {
+		return nil, nil, err
+	}
+	return fw, refs, nil
 }

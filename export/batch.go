@@ -272,7 +272,7 @@ func stage(ctx context.Context, dir string, jobs []Job, opts BatchOptions) (*Man
 	if err := context.Cause(run); err != nil {
 		return nil, err
 	}
-	err := writeFile(filepath.Join(dir, ManifestFile), func(w io.Writer) error { return m.Encode(w) })
+	err := writeAtomic(filepath.Join(dir, ManifestFile), func(w io.Writer) error { return m.Encode(w) }, false)
 	if err != nil {
 		return nil, err
 	}
@@ -295,7 +295,9 @@ func writeJob(ctx context.Context, dir string, j *Job, bw *bufio.Writer) (item M
 	}()
 	s := &sink{h: sha256.New()}
 	var pages int
-	err = writeFile(filepath.Join(dir, filepath.FromSlash(j.Path)), func(f io.Writer) error {
+	// Staged files are not synced one by one: the staging directory is
+	// synced once, before it is published (syncTree).
+	err = writeAtomic(filepath.Join(dir, filepath.FromSlash(j.Path)), func(f io.Writer) error {
 		s.w = f
 		bw.Reset(s)
 		var err error
@@ -303,7 +305,7 @@ func writeJob(ctx context.Context, dir string, j *Job, bw *bufio.Writer) (item M
 			return err
 		}
 		return bw.Flush()
-	})
+	}, false)
 	if err != nil {
 		return item, err
 	}
@@ -348,33 +350,4 @@ func (s *sink) Write(p []byte) (int, error) {
 	s.h.Write(p[:n])
 	s.n += int64(n)
 	return n, err
-}
-
-// writeFile writes one file of a staging directory: to a temporary name,
-// renamed when complete, so that even the staging directory never holds a
-// partial document under a document's name. Unlike WriteFile it does not
-// sync each file: the staging directory is synced once, before it is
-// published (syncTree).
-func writeFile(path string, write func(io.Writer) error) (err error) {
-	dir, base := filepath.Split(path)
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = write(tmp); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

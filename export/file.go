@@ -11,7 +11,15 @@ import (
 // or not there: the bytes go to a temporary file in the same directory, which
 // is synced and renamed over path only when write succeeds. A failed write
 // leaves whatever was at path before untouched.
-func WriteFile(path string, write func(w io.Writer) error) (err error) {
+func WriteFile(path string, write func(w io.Writer) error) error {
+	return writeAtomic(path, write, true)
+}
+
+// writeAtomic writes path through a temporary file renamed over it on
+// success. sync is false where many files are synced at once afterwards (a
+// batch's staging directory), which is much faster than one fsync a file.
+// The error of write itself is returned as it is; the others name path.
+func writeAtomic(path string, write func(io.Writer) error, sync bool) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -29,16 +37,16 @@ func WriteFile(path string, write func(w io.Writer) error) (err error) {
 	if err = write(tmp); err != nil {
 		return err
 	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if err = tmp.Chmod(0o644); err == nil && sync {
+		err = tmp.Sync()
 	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if err == nil {
+		err = tmp.Close()
 	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
+	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil

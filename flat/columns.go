@@ -23,6 +23,13 @@ const (
 	colSkillDescription
 	colSkillLevel
 	colSkillLevelDescription
+	colPublished
+	colLastUpdated
+	colUpdates
+	colFramework
+	colSource
+	colLicence
+	colURL
 	numColumns
 )
 
@@ -43,6 +50,13 @@ var headings = [numColumns]string{
 	colSkillDescription:      "Skill Description",
 	colSkillLevel:            "Skill Level",
 	colSkillLevelDescription: "Skill Level Description",
+	colPublished:             "Published",
+	colLastUpdated:           "Last Updated",
+	colUpdates:               "Updates",
+	colFramework:             "Framework",
+	colSource:                "Source",
+	colLicence:               "Licence",
+	colURL:                   "URL",
 }
 
 // required are the columns every file must have.
@@ -53,13 +67,22 @@ var required = []column{
 
 // aliases are other headings seen in the wild for the same columns.
 var aliases = map[string]column{
-	"family":     colRoleFamily,
-	"rolename":   colRole,
-	"skill":      colSkillName,
-	"grade":      colGrades,
-	"type":       colRoleType,
-	"roletitle":  colRole,
-	"leveltitle": colRoleLevel,
+	"family":           colRoleFamily,
+	"rolename":         colRole,
+	"skill":            colSkillName,
+	"grade":            colGrades,
+	"type":             colRoleType,
+	"roletitle":        colRole,
+	"leveltitle":       colRoleLevel,
+	"updated":          colLastUpdated,
+	"firstpublished":   colPublished,
+	"updatehistory":    colUpdates,
+	"frameworkname":    colFramework,
+	"frameworksource":  colSource,
+	"license":          colLicence,
+	"frameworklicence": colLicence,
+	"frameworklicense": colLicence,
+	"frameworkurl":     colURL,
 }
 
 // headingKey is a heading with case, spaces and punctuation removed, so that

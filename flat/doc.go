@@ -5,8 +5,10 @@
 //
 // The layout repeats a role's texts on each of its rows; Read merges the
 // rows back into one model, and reports repeated values that disagree as
-// validation errors naming both rows. It carries no framework metadata, no
-// dates or update history, no custom role-level ids and no skill-level scale
-// (the standard four levels are assumed): what it does carry survives a round
-// trip through Write and Read unchanged.
+// validation errors naming both rows. Optional columns carry the
+// framework's name, source, licence and URL, and each role's publication and
+// last-updated dates and update history. The layout has no place for custom
+// role-level ids or a skill-level scale (the standard four levels are
+// assumed); Lost lists what a framework would lose. What it does carry
+// survives a round trip through Write and Read unchanged.
 package flat

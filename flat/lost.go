@@ -7,21 +7,18 @@ import (
 )
 
 // Lost lists what fw holds that the flat layout cannot, and so a file
-// written by Write would not: metadata, dates, update history, role-level ids
-// that are not derived from the titles, a skill-level scale or grades other
-// than the standard ones. It is empty when a round trip through the layout
-// keeps everything.
+// written by Write would not: role-level ids that are not derived from the
+// titles, a skill-level scale or grades other than the standard ones, and
+// update-history entries without a date. It is empty when a round trip
+// through the layout keeps everything.
 func Lost(fw *model.Framework) []string {
 	var lost []string
-	m := fw.Meta
-	if m.Source != "" || m.URL != "" || m.Licence != "" {
-		lost = append(lost, "the framework's name, source and licence (a flat file's framework is named after the file)")
-	}
-	var dates, updates, levelIDs bool
+	var undated, levelIDs bool
 	for i := range fw.Roles {
 		r := &fw.Roles[i]
-		dates = dates || !r.Published.IsZero() || !r.Updated.IsZero()
-		updates = updates || len(r.Updates) > 0
+		for _, u := range r.Updates {
+			undated = undated || u.Date.IsZero()
+		}
 		for j := range r.Levels {
 			l := &r.Levels[j]
 			if l.ID != roundTripLevelID(r, l) {
@@ -29,11 +26,8 @@ func Lost(fw *model.Framework) []string {
 			}
 		}
 	}
-	if dates {
-		lost = append(lost, "the roles' publication and last-updated dates")
-	}
-	if updates {
-		lost = append(lost, "the roles' update history")
+	if undated {
+		lost = append(lost, "update-history entries without a date")
 	}
 	if levelIDs {
 		lost = append(lost, "role-level ids that differ from the ones derived from the titles")

@@ -24,6 +24,7 @@ type merger struct {
 	found   []model.Finding
 	keys    map[string]string // fold of the names seen, to spare the work on every row
 	levels  map[string]string // skill level id of each Skill Level cell seen
+	meta    [4]seen           // Framework, Source, Licence, URL
 }
 
 // seen is a value repeated on many rows: the first non-empty one, and its row.
@@ -36,6 +37,8 @@ type roleAcc struct {
 	i                     int    // index in fw.Roles
 	subject               string // for findings
 	family, desc, typ, id seen
+	published, updated    seen
+	updates               seen
 	levels                map[string]*levelAcc
 }
 
@@ -196,14 +199,23 @@ func (m *merger) row(r row) error {
 		}
 		return ""
 	}
+	metaOnly := m.readMeta(r, cell)
 	roleName, levelTitle, skillName := cell(colRole), cell(colRoleLevel), cell(colSkillName)
 	if roleName == "" {
-		for _, c := range []column{colRoleFamily, colRoleID, colRoleType, colRoleDescription, colRoleLevel, colRoleLevelDescription, colGrades, colResponsibilities} {
+		for _, c := range roleColumns {
 			if cell(c) != "" {
 				return m.errAt(r, colRole, "empty, but the row gives a %s; every row of a role level needs the role's name", headings[c])
 			}
 		}
 		if skillName == "" {
+			for _, c := range []column{colSkillID, colSkillDescription, colSkillLevel, colSkillLevelDescription} {
+				if cell(c) != "" {
+					return m.errAt(r, colSkillName, "empty, but the row gives a %s; name the skill it is about", headings[c])
+				}
+			}
+			if metaOnly {
+				return nil
+			}
 			return m.errAt(r, colSkillName, "empty; a row without a role describes a skill and needs its name")
 		}
 	} else if levelTitle == "" {
@@ -211,7 +223,11 @@ func (m *merger) row(r row) error {
 	}
 	var level *model.RoleLevel
 	if roleName != "" {
-		level = m.level(r, cell, roleName, levelTitle)
+		l, err := m.level(r, cell, roleName, levelTitle)
+		if err != nil {
+			return err
+		}
+		level = l
 	}
 	if skillName == "" {
 		for _, c := range []column{colSkillID, colSkillDescription, colSkillLevel, colSkillLevelDescription} {
@@ -234,7 +250,7 @@ func (m *merger) raggedErr(r row) error {
 
 // level finds or creates the role and the role level a row is about, and
 // checks the row's role and level values against the rows before it.
-func (m *merger) level(r row, cell func(column) string, roleName, levelTitle string) *model.RoleLevel {
+func (m *merger) level(r row, cell func(column) string, roleName, levelTitle string) (*model.RoleLevel, error) {
 	fw := m.fw
 	ra, ok := m.roles[m.key(roleName)]
 	if !ok {
@@ -256,6 +272,9 @@ func (m *merger) level(r row, cell func(column) string, roleName, levelTitle str
 	if v := cell(colRoleDescription); m.agree(&ra.desc, v, r, colRoleDescription, subject, sameText) {
 		t := model.ParseText(v)
 		role.Summary, role.Responsibilities = t.Summary(), t.Items
+	}
+	if err := m.roleHistory(r, cell, ra, role); err != nil {
+		return nil, err
 	}
 
 	la, ok := ra.levels[m.key(levelTitle)]
@@ -284,7 +303,7 @@ func (m *merger) level(r row, cell func(column) string, roleName, levelTitle str
 	if v := cell(colGrades); m.agree(&la.grades, v, r, colGrades, subject, sameCodes) {
 		l.Grades = m.levelGrades(v, r)
 	}
-	return l
+	return l, nil
 }
 
 // bothResponsibilities reports a level whose responsibilities are given both

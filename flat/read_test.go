@@ -39,6 +39,16 @@ func problem(t *testing.T, name, data string) string {
 	return ""
 }
 
+// extra is the header with more columns after the nine required ones.
+func extra(headings ...string) string {
+	return strings.TrimSuffix(header, "\n") + "," + strings.Join(headings, ",") + "\n"
+}
+
+// withCells is a row with more cells after its nine.
+func withCells(row string, cells ...string) string {
+	return strings.TrimSuffix(row, "\n") + "," + strings.Join(cells, ",") + "\n"
+}
+
 func TestReadMalformed(t *testing.T) {
 	ok := row("Eng", "Widget engineer", "Makes widgets.", "Widget engineer", "Makes them.", "Widget design", "", "Working", "\"You can:\n- design\"")
 	tests := []struct {
@@ -99,6 +109,33 @@ func TestReadMalformed(t *testing.T) {
 			strings.TrimSuffix(ok, "\n") + ",EO; HEO\n" +
 			strings.TrimSuffix(row("Eng", "Widget engineer", "", "Widget engineer", "", "Teamwork", "", "Working"), "\n") + ",EO\n",
 			[]string{`row 3, column "Grades"`, `"EO" differs from "EO; HEO" at row 2`}},
+		{"bad publication date", extra("Published") + withCells(ok, "2023-13-01"),
+			[]string{`f.csv: row 2, column "Published"`, `"2023-13-01" is not a date`, "YYYY-MM-DD (e.g. 2023-07-31)", "31 July 2023"}},
+		{"bad last-updated date", extra("Published", "Last updated") + withCells(ok, "2021-01-01", "31/07/2023"),
+			[]string{`row 2, column "Last updated"`, `"31/07/2023" is not a date`, "YYYY-MM-DD"}},
+		{"bad date in the update history", extra("Updates") + withCells(ok, `"2023-07-31: Moved.`+"\n\n"+`2023-02-30: Renamed."`),
+			[]string{`row 2, column "Updates"`, `"2023-02-30" is not a valid date`, "YYYY-MM-DD"}},
+		{"update history without dates", extra("Updates") + withCells(ok, "Moved to IT operations."),
+			[]string{`row 2, column "Updates"`, `"Moved to IT operations." comes before any date`, `"2023-07-31: First published."`}},
+		{"conflicting publication dates", extra("Published") + withCells(ok, "2021-01-01") +
+			withCells(row("Eng", "Widget engineer", "", "Widget engineer", "", "Teamwork", "", "Working"), "2 January 2021"),
+			[]string{`row 3, column "Published"`, `role "Widget engineer"`, `"2 January 2021" differs from "2021-01-01" at row 2`}},
+		{"conflicting last-updated dates", extra("Last Updated") + withCells(ok, "2021-01-01") +
+			withCells(row("Eng", "Widget engineer", "", "Widget engineer", "", "Teamwork", "", "Working"), "2022-01-01"),
+			[]string{`row 3, column "Last Updated"`, `"2022-01-01" differs from "2021-01-01" at row 2`}},
+		{"conflicting update histories", extra("Updates") + withCells(ok, "2021-01-01: First published.") +
+			withCells(row("Eng", "Widget engineer", "", "Widget engineer", "", "Teamwork", "", "Working"), "2021-01-02: First published."),
+			[]string{`row 3, column "Updates"`, `role "Widget engineer"`, "at row 2"}},
+		{"conflicting framework names", extra("Framework") + withCells(ok, "Our framework") +
+			withCells(row("Eng", "Widget engineer", "", "Widget engineer", "", "Teamwork", "", "Working"), "Their framework"),
+			[]string{`row 3, column "Framework"`, "framework:", `"Their framework" differs from "Our framework" at row 2`}},
+		{"conflicting licence on a skill row", extra("License") + withCells(ok, "OGL v3.0") +
+			withCells(row("", "", "", "", "", "Teamwork", "", "Working", "- work together"), "CC BY 4.0"),
+			[]string{`row 3, column "License"`, `"CC BY 4.0" differs from "OGL v3.0" at row 2`}},
+		{"conflicting source on a metadata row", extra("Source") + withCells(ok, "GOV.UK") + withCells(row(), "Intranet"),
+			[]string{`row 3, column "Source"`, `"Intranet" differs from "GOV.UK" at row 2`}},
+		{"role date without a role", extra("Published") + withCells(row("", "", "", "", "", "Teamwork", "", "Working"), "2021-01-01"),
+			[]string{`row 2, column "Role"`, "gives a Published"}},
 		{"skill listed twice in a level", header + ok + ok, []string{`row 3, column "Skill Name"`, "listed twice", "first at f.csv: row 2"}},
 		{"text before a skill level's list", header +
 			row("Eng", "Widget engineer", "", "Widget engineer", "", "Widget design", "", "Working", "\"Some words.\n\nYou can:\n- design\""),

@@ -24,17 +24,6 @@ var sameModel = cmp.Options{
 	cmpopts.EquateEmpty(),
 }
 
-// flatOnly clears what the flat layout cannot hold (see the package
-// documentation): metadata and dates.
-func flatOnly(fw *model.Framework) *model.Framework {
-	fw.Meta = model.Meta{}
-	for i := range fw.Roles {
-		r := &fw.Roles[i]
-		r.Published, r.Updated, r.Updates = time.Time{}, time.Time{}, nil
-	}
-	return fw
-}
-
 // catalogued is a copy of fw for comparison, without what a flat file holds
 // differently: the order of the skills catalogue (a flat file lists skills in
 // the order its rows first need them) and grades no level refers to (a flat
@@ -105,8 +94,8 @@ func TestRoundTrip(t *testing.T) {
 			t.Run(f.name+"/"+string(format), func(t *testing.T) {
 				want := f.fw(t)
 				wantErrs := want.Validate().Errors()
-				got, out := roundTrip(t, flatOnly(want), format)
-				if diff := cmp.Diff(catalogued(want), catalogued(flatOnly(got)), sameModel); diff != "" {
+				got, out := roundTrip(t, want, format)
+				if diff := cmp.Diff(catalogued(want), catalogued(got), sameModel); diff != "" {
 					t.Errorf("YAML → %s → model differs (-yaml +%s):\n%s", format, format, diff)
 				}
 				if n := got.Validate().Errors(); n != wantErrs {
@@ -123,11 +112,11 @@ func TestRoundTrip(t *testing.T) {
 }
 
 // TestRoundTripYAML checks the whole chain a user runs: YAML → CSV → YAML
-// text, the same YAML as the original less what the layout cannot hold.
+// text, the same YAML as the original: metadata, dates and update history
+// included.
 func TestRoundTripYAML(t *testing.T) {
-	want := flatOnly(loadYAML(t, filepath.Join("..", "testdata", "flat", "four-roles.yaml")))
+	want := loadYAML(t, filepath.Join("..", "testdata", "flat", "four-roles.yaml"))
 	got, _ := roundTrip(t, want, model.FormatCSV)
-	flatOnly(got)
 	var a, b bytes.Buffer
 	if err := model.Write(&a, want, model.FormatYAML); err != nil {
 		t.Fatal(err)
@@ -168,12 +157,43 @@ func TestWriteRejectsTextFormats(t *testing.T) {
 	}
 }
 
+// TestLost checks what flat.Lost reports: nothing for the fixtures, whose
+// metadata, dates and history the layout now holds; each thing it cannot
+// hold, once.
 func TestLost(t *testing.T) {
-	fw := loadYAML(t, filepath.Join("..", "testdata", "flat", "four-roles.yaml"))
-	if lost := flat.Lost(fw); len(lost) != 3 {
-		t.Errorf("Lost(four-roles) = %q; want metadata, dates and update history", lost)
+	fixture := func(t *testing.T) *model.Framework {
+		return loadYAML(t, filepath.Join("..", "testdata", "flat", "four-roles.yaml"))
 	}
-	if lost := flat.Lost(flatOnly(fw)); len(lost) != 0 {
-		t.Errorf("Lost of a framework without metadata or dates = %q; want none", lost)
+	tests := []struct {
+		name   string
+		change func(*model.Framework)
+		want   []string // one entry each, in the message
+	}{
+		{"four-roles", func(*model.Framework) {}, nil},
+		{"default", nil, nil},
+		{"custom level id", func(fw *model.Framework) { fw.Roles[0].Levels[0].ID = "l1" }, []string{"role-level ids"}},
+		{"undated update", func(fw *model.Framework) { fw.Roles[0].Updates[0].Date = time.Time{} }, []string{"without a date"}},
+		{"skill-level scale", func(fw *model.Framework) { fw.SkillLevels[0].Name = "Aware" }, []string{"skill-level scale"}},
+		{"grades", func(fw *model.Framework) { fw.Grades[0].Name = "Admin officer" }, []string{"grades catalogue"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var fw *model.Framework
+			if tt.change == nil {
+				fw = defaultFramework(t)
+			} else {
+				fw = fixture(t)
+				tt.change(fw)
+			}
+			lost := flat.Lost(fw)
+			if len(lost) != len(tt.want) {
+				t.Fatalf("Lost = %q; want %d entries with %q", lost, len(tt.want), tt.want)
+			}
+			for i, w := range tt.want {
+				if !strings.Contains(lost[i], w) {
+					t.Errorf("Lost[%d] = %q; want it to mention %q", i, lost[i], w)
+				}
+			}
+		})
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -162,6 +163,7 @@ func readXLSX(r io.Reader, name, sheet string) (*table, error) {
 			}
 		}
 	}
+	dateCells(f, sheet, rows)
 	t := &table{}
 	for i, cells := range rows {
 		for j, c := range cells {
@@ -244,4 +246,57 @@ func requiredHeadings() []string {
 
 func loadErr(file string, row int, column, format string, args ...any) error {
 	return &model.LoadError{Pos: model.Pos{File: file, Line: row, Column: column}, Msg: fmt.Sprintf(format, args...)}
+}
+
+// dateCells rewrites the cells of the date columns (Published, Last
+// Updated) that a spreadsheet stores as dates: a date typed into a cell is a
+// serial number shown in a format of the user's locale ("07-31-23"), which
+// only the number tells apart. Such a cell is read as its date, YYYY-MM-DD;
+// a text cell is left as written. rows are the sheet's rows as read.
+func dateCells(f *excelize.File, sheet string, rows [][]string) {
+	head := 0
+	for head < len(rows) && blank(rows[head]) {
+		head++
+	}
+	if head == len(rows) {
+		return
+	}
+	var cols []int
+	for i, h := range rows[head] {
+		if c, ok := columnOf(h); ok && (c == colPublished || c == colLastUpdated) {
+			cols = append(cols, i)
+		}
+	}
+	if len(cols) == 0 {
+		return
+	}
+	use1904 := false
+	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
+		use1904 = *p.Date1904
+	}
+	for y := head + 1; y < len(rows); y++ {
+		for _, x := range cols {
+			if x >= len(rows[y]) || strings.TrimSpace(rows[y][x]) == "" {
+				continue
+			}
+			if _, ok := parseDate(rows[y][x]); ok {
+				continue
+			}
+			cell, err := excelize.CoordinatesToCellName(x+1, y+1)
+			if err != nil {
+				continue
+			}
+			raw, err := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+			if err != nil {
+				continue
+			}
+			serial, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
+			if err != nil || serial < 1 {
+				continue
+			}
+			if d, err := excelize.ExcelDateToTime(serial, use1904); err == nil {
+				rows[y][x] = formatDate(d)
+			}
+		}
+	}
 }

@@ -16,8 +16,10 @@ import (
 // order of the roles, their levels and each level's skills; a role level
 // without skills gets one row with the skill cells empty; a skill or a
 // skill-level description that no role level needs gets a row of its own
-// with the role cells empty. The optional columns Role ID, Role Type, Grades
-// and Skill ID are written only when some row has a value for them.
+// with the role cells empty. The optional columns (Role ID, Role Type,
+// Grades, Skill ID, the roles' dates and update history, the framework's
+// name, source, licence and URL) are written only when some row has a value
+// for them; the framework's metadata is repeated on every row.
 //
 // CSV is written as UTF-8 with a byte-order mark (so that Excel reads it as
 // UTF-8), comma-separated, lines ending in CRLF, and cells that a spreadsheet
@@ -119,6 +121,9 @@ func layout(fw *model.Framework) ([]column, [][numColumns]string) {
 		}
 		base[colRoleType] = role.Type
 		base[colRoleDescription] = model.FormatText(role.Summary, roleLeadIn, role.Responsibilities)
+		base[colPublished] = formatDate(role.Published)
+		base[colLastUpdated] = formatDate(role.Updated)
+		base[colUpdates] = formatUpdates(role.Updates)
 		for j := range role.Levels {
 			l := &role.Levels[j]
 			r := base
@@ -165,6 +170,15 @@ func layout(fw *model.Framework) ([]column, [][numColumns]string) {
 			skillCells(&r, s, "")
 			rows = append(rows, r)
 		}
+	}
+	// The framework's metadata goes on every row, like the other repeated
+	// values, so that a row keeps it when the sheet is sorted or filtered.
+	meta := fw.Meta
+	if len(rows) == 0 && meta != (model.Meta{Pos: meta.Pos}) {
+		rows = append(rows, [numColumns]string{})
+	}
+	for i := range rows {
+		rows[i][colFramework], rows[i][colSource], rows[i][colLicence], rows[i][colURL] = meta.Name, meta.Source, meta.Licence, meta.URL
 	}
 	var cols []column
 	for c := range numColumns {
