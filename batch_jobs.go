@@ -14,8 +14,8 @@ import (
 // level, each kind only if kinds holds it. The matrix comes first and role
 // profiles before level profiles: the longest documents start first, so no
 // worker is left with a long one at the end. What every document shares is
-// made here once: the parsed fonts; the caller read the logo and loaded the
-// framework once.
+// made here once: the fonts, parsed and cut down (export.LoadFonts); the
+// caller read the logo and loaded the framework once.
 func batchJobs(fw *model.Framework, refs []model.LevelRef, kinds map[string]bool, popts export.ProfileOptions, perRole bool) ([]export.Job, error) {
 	layout := export.NewLayout(fw)
 	var jobs []export.Job
