@@ -82,7 +82,7 @@ func (b *profileBuilder) progression() {
 				row = append(row, textCell(b.tc.clean("skill "+strconv.Quote(id)+" level", lv)))
 			default:
 				row = append(row, cell{
-					{Kind: kindParagraph, Text: sl.Name},
+					{Kind: kindParagraph, Text: b.tc.clean("skill "+strconv.Quote(id)+" level", sl.Name)},
 					{Kind: kindGauge, Level: b.fw.SkillLevelIndex(sl.ID) + 1, Of: len(b.fw.SkillLevels)},
 				})
 			}
