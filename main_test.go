@@ -120,3 +120,20 @@ func TestGlobalFlagsAfterCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestNoStateBetweenRuns checks that one run's flags and environment do not
+// leak into the next: urfave/cli writes values into flag structs, so each app
+// must have its own.
+func TestNoStateBetweenRuns(t *testing.T) {
+	t.Run("WithEnv", func(t *testing.T) {
+		t.Setenv("DDAT_DATA", filepath.Join("testdata", "frameworks", "small.yaml"))
+		out, stderr, code := ddat(t, "roles")
+		if code != exitOK || !strings.Contains(out, "widget-engineer") {
+			t.Fatalf("with DDAT_DATA: exit %d, stdout %q, stderr %q", code, out, stderr)
+		}
+	})
+	out, stderr, code := ddat(t, "roles")
+	if code != exitOK || strings.Contains(out, "widget-engineer") || !strings.Contains(out, "infrastructure-engineer") {
+		t.Errorf("after DDAT_DATA was unset: exit %d, stdout %q, stderr %q; want the embedded framework", code, out, stderr)
+	}
+}
