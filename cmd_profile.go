@@ -109,7 +109,7 @@ func runProfile(c *cli.Context) error {
 		return err
 	}
 	if path != "-" {
-		fmt.Fprintf(c.App.ErrWriter, "wrote %s (%d pages)\n", path, pages)
+		fmt.Fprintf(c.App.ErrWriter, "wrote %s (%s)\n", path, plural(pages, "page"))
 	}
 	return nil
 }
