@@ -131,10 +131,10 @@ func profileOptions(c *cli.Context) (export.ProfileOptions, error) {
 			return opts, usagef("--logo %s: no such file", path)
 		case err != nil:
 			return opts, usagef("--logo %s: %v", path, err)
-		case !isImage(b):
-			return opts, usagef("--logo %s: not a PNG or JPEG image", path)
 		}
-		opts.Logo = b
+		if opts.Logo, err = export.PrepareLogo(b); err != nil {
+			return opts, usagef("--logo %s: %v", path, err)
+		}
 	}
 	created, err := creationTime(c)
 	if err != nil {
@@ -142,9 +142,4 @@ func profileOptions(c *cli.Context) (export.ProfileOptions, error) {
 	}
 	opts.Created = created
 	return opts, nil
-}
-
-// isImage reports whether b starts like a PNG or a JPEG file.
-func isImage(b []byte) bool {
-	return strings.HasPrefix(string(b), "\x89PNG\r\n\x1a\n") || strings.HasPrefix(string(b), "\xff\xd8\xff")
 }
