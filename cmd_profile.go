@@ -92,6 +92,11 @@ func runProfile(c *cli.Context) error {
 			return usageError{err}
 		}
 		name = model.Slug(ref.Level.Title)
+		if name == role.ID || name == "" {
+			// A level titled like its role ("Infrastructure engineer", level
+			// 2) must not take the whole role's file name.
+			name = fmt.Sprintf("%s-level-%d", role.ID, ref.Number())
+		}
 	}
 	if len(name) > maxFileStem { // file systems limit names to 255 bytes
 		name = strings.TrimRight(name[:maxFileStem], "-")

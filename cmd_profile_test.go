@@ -43,6 +43,7 @@ func TestProfileCommand(t *testing.T) {
 		{"level", []string{"profile", "infrastructure-engineer", "--level", "senior"}, exitOK, "senior-infrastructure-engineer.pdf", "", "wrote senior-infrastructure-engineer.pdf"},
 		{"level number, flags first", []string{"profile", "-l", "3", "infrastructure-engineer"}, exitOK, "senior-infrastructure-engineer.pdf", "", ""},
 		{"role", []string{"profile", "infrastructure-engineer"}, exitOK, "infrastructure-engineer.pdf", "", ""},
+		{"level titled like the role", []string{"profile", "infrastructure-engineer", "--level", "2"}, exitOK, "infrastructure-engineer-level-2.pdf", "", ""},
 		{"output", []string{"profile", "infrastructure-engineer", "--level", "2", "-o", "mine.pdf", "--paper", "letter", "--organisation", "Cabinet Office", "--logo", png}, exitOK, "mine.pdf", "", ""},
 		{"stdout", []string{"profile", "infrastructure-engineer", "-o", "-"}, exitOK, "", "%PDF-", ""},
 		{"unknown role", []string{"profile", "nobody"}, exitUsage, "", "", `no role "nobody"`},
