@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"runtime"
 	"runtime/debug"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/ddat-tools/ddat/export"
@@ -89,13 +87,7 @@ func runBatch(c *cli.Context) error {
 	}
 
 	defer tuneGC()()
-	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	go func() {
-		// A second Ctrl-C ends the process at once.
-		<-ctx.Done()
-		stop()
-	}()
+	ctx := c.Context // cancelled by run on Ctrl-C or SIGTERM
 	opts := export.BatchOptions{
 		Workers:   workers,
 		Force:     c.Bool("force"),

@@ -17,7 +17,6 @@ import (
 
 	"github.com/ddat-tools/ddat/internal/synth"
 	"github.com/ddat-tools/ddat/model"
-	"gopkg.in/yaml.v3"
 )
 
 // writeSynthYAML writes a synthetic framework of the given size as a YAML
@@ -28,46 +27,12 @@ func writeSynthYAML(t *testing.T, size synth.Size, edit func(fw *model.Framework
 	if edit != nil {
 		edit(fw)
 	}
-	type m = map[string]any
-	doc := m{"framework": m{"name": fw.Meta.Name, "source": fw.Meta.Source, "licence": fw.Meta.Licence}}
-	var levels, grades, skills, roles []any
-	for _, l := range fw.SkillLevels {
-		levels = append(levels, m{"id": l.ID, "name": l.Name})
-	}
-	for _, g := range fw.Grades {
-		grades = append(grades, m{"code": g.Code, "name": g.Name})
-	}
-	for _, s := range fw.Skills {
-		skills = append(skills, m{"name": s.Name, "description": s.Description, "levels": s.Levels})
-	}
-	for _, r := range fw.Roles {
-		var ls []any
-		for _, l := range r.Levels {
-			var reqs []any
-			for _, q := range l.Skills {
-				reqs = append(reqs, m{"skill": fw.Skill(q.Skill).Name, "level": q.Level})
-			}
-			var gs []string
-			for _, g := range fw.LevelGrades(&l) {
-				gs = append(gs, g.Short())
-			}
-			ls = append(ls, m{"title": l.Title, "summary": l.Summary, "responsibilities": l.Responsibilities,
-				"grades": gs, "skills": reqs})
-		}
-		family := r.Family
-		if f := fw.Family(r.Family); f != nil {
-			family = f.Name
-		}
-		roles = append(roles, m{"name": r.Name, "family": family, "summary": r.Summary,
-			"published": r.Published.Format("2006-01-02"), "updated": r.Updated.Format("2006-01-02"), "levels": ls})
-	}
-	doc["skill_levels"], doc["grades"], doc["skills"], doc["roles"] = levels, grades, skills, roles
-	data, err := yaml.Marshal(doc)
-	if err != nil {
+	var buf bytes.Buffer
+	if err := model.Write(&buf, fw, model.FormatYAML); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "synthetic.yaml")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return path

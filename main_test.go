@@ -80,7 +80,7 @@ func TestExitCodes(t *testing.T) {
 		{name: "ErrBadDataFile", args: []string{"--data", "testdata/malformed/unknown-skill.yaml", "roles"}, code: exitError,
 			stderr: `unknown-skill.yaml:29:13: error: role "Widget engineer", level 1: unknown skill "Gadget care"`},
 		{name: "ErrBadDataFileAfterCommand", args: []string{"roles", "--data", "testdata/malformed/syntax.yaml"}, code: exitError, stderr: "syntax.yaml:26:"},
-		{name: "ErrMissingDataFile", args: []string{"--data", "testdata/no-such-file.yaml", "roles"}, code: exitUsage, stderr: "--data testdata/no-such-file.yaml: no such file"},
+		{name: "ErrMissingDataFile", args: []string{"--data", "testdata/no-such-file.yaml", "roles"}, code: exitUsage, stderr: "ddat: testdata/no-such-file.yaml: no such file"},
 		{name: "ErrBadFormat", args: []string{"--format", "toml", "roles"}, code: exitUsage, stderr: `unknown format "toml"`},
 	}
 	for _, tt := range tests {
@@ -118,5 +118,22 @@ func TestGlobalFlagsAfterCommand(t *testing.T) {
 		if code != exitOK || !strings.Contains(stdout, "widget-engineer") {
 			t.Errorf("ddat %q: exit %d, stdout %q, stderr %q; want the small framework's roles", args, code, stdout, stderr)
 		}
+	}
+}
+
+// TestNoStateBetweenRuns checks that one run's flags and environment do not
+// leak into the next: urfave/cli writes values into flag structs, so each app
+// must have its own.
+func TestNoStateBetweenRuns(t *testing.T) {
+	t.Run("WithEnv", func(t *testing.T) {
+		t.Setenv("DDAT_DATA", filepath.Join("testdata", "frameworks", "small.yaml"))
+		out, stderr, code := ddat(t, "roles")
+		if code != exitOK || !strings.Contains(out, "widget-engineer") {
+			t.Fatalf("with DDAT_DATA: exit %d, stdout %q, stderr %q", code, out, stderr)
+		}
+	})
+	out, stderr, code := ddat(t, "roles")
+	if code != exitOK || strings.Contains(out, "widget-engineer") || !strings.Contains(out, "infrastructure-engineer") {
+		t.Errorf("after DDAT_DATA was unset: exit %d, stdout %q, stderr %q; want the embedded framework", code, out, stderr)
 	}
 }

@@ -15,17 +15,21 @@ import (
 
 // writeOutput sends a document to path, or to stdout when path is "-". Either
 // way nothing is written unless the whole document is made: a file goes
-// through export.WriteFile, stdout through a buffer.
+// through export.WriteFileContext, stdout through a buffer. An interrupt
+// (c.Context is cancelled by run on Ctrl-C or SIGTERM) leaves nothing behind.
 func writeOutput(c *cli.Context, path string, write func(io.Writer) error) error {
 	if path == "-" {
 		var buf bytes.Buffer
 		if err := write(&buf); err != nil {
 			return err
 		}
+		if err := c.Context.Err(); err != nil {
+			return fmt.Errorf("%w: nothing was written", export.ErrInterrupted)
+		}
 		_, err := c.App.Writer.Write(buf.Bytes())
 		return err
 	}
-	return export.WriteFile(path, write)
+	return export.WriteFileContext(c.Context, path, write)
 }
 
 // dateFlag makes the flag that fixes the creation date written into documents.

@@ -1,8 +1,11 @@
 package export
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -13,6 +16,22 @@ import (
 // leaves whatever was at path before untouched.
 func WriteFile(path string, write func(w io.Writer) error) error {
 	return writeAtomic(path, write, true)
+}
+
+// WriteFileContext is WriteFile that gives up when ctx is cancelled (Ctrl-C):
+// writes fail from then on, the temporary file is removed and the error
+// matches ErrInterrupted.
+func WriteFileContext(ctx context.Context, path string, write func(w io.Writer) error) error {
+	err := writeAtomic(path, func(w io.Writer) error {
+		if err := write(&guard{ctx: ctx, done: ctx.Done(), w: w}); err != nil {
+			return err
+		}
+		return ctx.Err()
+	}, true)
+	if ctx.Err() != nil {
+		return fmt.Errorf("%w: %s was not written", ErrInterrupted, path)
+	}
+	return err
 }
 
 // writeAtomic writes path through a temporary file renamed over it on
@@ -26,10 +45,12 @@ func writeAtomic(path string, write func(io.Writer) error, sync bool) (err error
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fileError(path, err)
 	}
+	// Removed on any way out but success, a panic in write included.
+	done := false
 	defer func() {
-		if err != nil {
+		if !done {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
@@ -47,7 +68,22 @@ func writeAtomic(path string, write func(io.Writer) error, sync bool) (err error
 		err = os.Rename(tmp.Name(), path)
 	}
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fileError(path, err)
 	}
+	done = true
 	return nil
+}
+
+// fileError names the file the user asked for, not the temporary one an
+// *fs.PathError would name.
+func fileError(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		err = le.Err
+	}
+	return fmt.Errorf("write %s: %w", path, err)
 }

@@ -91,13 +91,14 @@ func (e *ValidationError) Error() string {
 // Validate checks the framework and returns every finding, in the order of the
 // data: errors for references to unknown skills, skill levels and grades,
 // duplicate ids or names, a (skill, level) described two ways, a role level
-// with no title; warnings for a required (skill, level) with no description,
+// with no title, control characters in text; warnings for a required (skill, level) with no description,
 // a role level with no grades or no skills, a role with no dates.
 func (fw *Framework) Validate() Findings {
 	v := &validator{fw: fw}
 	v.findings = append(v.findings, fw.findings...)
 	v.meta()
 	v.catalogues()
+	v.controls()
 	for i := range fw.Roles {
 		v.role(&fw.Roles[i])
 	}
