@@ -77,6 +77,7 @@ const (
 // table is a table. A row is a list of cells, a cell a list of blocks.
 type table struct {
 	Kind    tableKind
+	Keep    bool // keep the rows on one page when they fit on one
 	Columns []column
 	Rows    [][]cell
 }
@@ -134,6 +135,9 @@ func dumpBlocks(b *strings.Builder, blocks []block, indent string) {
 			b.WriteString(indent + "  - " + strconv.Quote(it) + "\n")
 		}
 		if t := bl.Table; t != nil {
+			if t.Keep {
+				fmt.Fprintf(b, "%s  [keep together]\n", indent)
+			}
 			for _, c := range t.Columns {
 				fmt.Fprintf(b, "%s  column %q %q %.2f\n", indent, c.Head, c.Sub, c.Width)
 			}

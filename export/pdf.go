@@ -114,12 +114,17 @@ func (w *pdfWriter) textTop() float64 {
 
 // layout places d's blocks on pages.
 func (w *pdfWriter) layout(d *document) *pager {
-	pw := w.meta.paper.w - 2*marginX
-	fl := &flow{m: w, fs: w.fs, w: pw}
-	fl.addBlocks(d.Blocks)
-	p := &pager{left: marginX, top: w.textTop(), bottom: w.meta.paper.h - marginBottom, width: pw}
+	fl := w.flow(d)
+	p := &pager{left: marginX, top: w.textTop(), bottom: w.meta.paper.h - marginBottom, width: fl.w}
 	p.place(fl.items)
 	return p
+}
+
+// flow measures d's blocks into lines and rows for the text area.
+func (w *pdfWriter) flow(d *document) *flow {
+	fl := &flow{m: w, fs: w.fs, w: w.meta.paper.w - 2*marginX, body: w.meta.paper.h - marginBottom - w.textTop()}
+	fl.addBlocks(d.Blocks)
+	return fl
 }
 
 // write draws the pages and writes the PDF to out.

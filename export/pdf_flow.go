@@ -59,6 +59,7 @@ type flow struct {
 	m     measurer
 	fs    *faces
 	w     float64
+	body  float64 // the height of a page's text area
 	items []item
 	after float64 // space owed after the last block
 }
@@ -116,6 +117,7 @@ func (fl *flow) addText(gap float64, f *face, b block) {
 
 func (fl *flow) addTable(t *table, gap float64) {
 	tb := &tableBox{kind: t.Kind}
+	start := len(fl.items)
 	x := 0.0
 	for _, c := range t.Columns {
 		w := c.Width * fl.w
@@ -148,6 +150,29 @@ func (fl *flow) addTable(t *table, gap float64) {
 		fl.items = append(fl.items, item{line: line{gap: gap}, row: rw, table: tb})
 		gap = 0
 	}
+	if t.Keep {
+		fl.keepTogether(fl.items[start:])
+	}
+}
+
+// keepTogether keeps a table's rows on one page when they fit on one; when
+// they do not, it keeps at least the last two rows together, so no row is
+// left alone at the top of a page.
+func (fl *flow) keepTogether(rows []item) {
+	if len(rows) < 2 {
+		return
+	}
+	h := 0.0
+	for i := range rows {
+		h += rows[i].height(i == 0)
+	}
+	if h <= fl.body {
+		for i := range rows[:len(rows)-1] {
+			rows[i].keep = true
+		}
+		return
+	}
+	rows[len(rows)-2].keep = true
 }
 
 // cellLines lays out a cell's blocks in a column of width w.

@@ -110,7 +110,7 @@ func (b *profileBuilder) roleProfile() *document {
 	b.roleSummary(2)
 	if len(r.Levels) > 0 {
 		b.add(block{Kind: kindHeading, Level: 2, Text: "Role levels"})
-		t := &table{Kind: tableGrid, Columns: []column{{Head: "Role level", Width: 0.5}, {Head: "Civil Service grades", Width: 0.4}, {Head: "Page", Width: 0.1}}}
+		t := &table{Kind: tableGrid, Keep: true, Columns: []column{{Head: "Role level", Width: 0.5}, {Head: "Civil Service grades", Width: 0.4}, {Head: "Page", Width: 0.1}}}
 		for i := range r.Levels {
 			l := &r.Levels[i]
 			t.Rows = append(t.Rows, []cell{
@@ -272,7 +272,7 @@ func levelAnchor(l *model.RoleLevel) string { return "level-" + l.ID }
 func textCell(s string) cell { return cell{{Kind: kindParagraph, Text: s}} }
 
 func summaryTable(rows [][2]cell) block {
-	t := &table{Kind: tableSummary, Columns: []column{{Width: 0.3}, {Width: 0.7}}}
+	t := &table{Kind: tableSummary, Keep: true, Columns: []column{{Width: 0.3}, {Width: 0.7}}}
 	for _, r := range rows {
 		key := r[0]
 		for i := range key {

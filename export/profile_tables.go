@@ -61,35 +61,66 @@ func (b *profileBuilder) progression() {
 	if len(p.Skills) == 0 {
 		return
 	}
-	skillW := 0.28
-	t := &table{Kind: tableGrid, Columns: []column{{Head: "Skill", Width: skillW}}}
-	for i := range r.Levels {
-		short := levelShortName(b.tc.clean("name", r.Name), b.tc.clean(b.levelField(&r.Levels[i], "title"), r.Levels[i].Title))
-		t.Columns = append(t.Columns, column{Head: fmt.Sprintf("Level %d", i+1), Sub: short, Width: (1 - skillW) / float64(len(r.Levels))})
-	}
+	n := len(r.Levels)
+	groups := (n + maxProgressionLevels - 1) / maxProgressionLevels
+	per := (n + groups - 1) / groups // balanced: 9 levels are 5 and 4, not 5 and 1
+	levelW := (1 - progressionSkillW) / float64(per)
+	names := make([]cell, len(p.Skills))
 	for i, id := range p.Skills {
 		name := id
 		if sk := b.fw.Skill(id); sk != nil {
 			name = sk.Name
 		}
-		row := []cell{{{Kind: kindParagraph, Style: styleStrong, Text: b.tc.clean("skill "+strconv.Quote(id)+" name", name)}}}
-		for _, lv := range p.Levels[i] {
-			sl := b.fw.SkillLevel(lv)
-			switch {
-			case lv == "":
-				row = append(row, cell{{Kind: kindParagraph, Style: styleNote, Text: "–"}})
-			case sl == nil:
-				row = append(row, textCell(b.tc.clean("skill "+strconv.Quote(id)+" level", lv)))
-			default:
-				row = append(row, cell{
-					{Kind: kindParagraph, Text: b.tc.clean("skill "+strconv.Quote(id)+" level", sl.Name)},
-					{Kind: kindGauge, Level: b.fw.SkillLevelIndex(sl.ID) + 1, Of: len(b.fw.SkillLevels)},
-				})
-			}
-		}
-		t.Rows = append(t.Rows, row)
+		names[i] = cell{{Kind: kindParagraph, Style: styleStrong, Text: b.tc.clean("skill "+strconv.Quote(id)+" name", name)}}
 	}
-	b.add(block{Kind: kindTable, Table: t})
+	for from := 0; from < n; from += per {
+		to := min(from+per, n)
+		if groups > 1 {
+			b.add(block{Kind: kindParagraph, Style: styleLabel, Text: fmt.Sprintf("Role levels %d to %d of %d", from+1, to, n), KeepNext: true})
+		}
+		// Every group repeats the skill column and keeps the same column
+		// widths, so the groups line up one under the other.
+		t := &table{Kind: tableGrid, Keep: true, Columns: []column{{Head: "Skill", Width: progressionSkillW}}}
+		for i := from; i < to; i++ {
+			short := levelShortName(b.tc.clean("name", r.Name), b.tc.clean(b.levelField(&r.Levels[i], "title"), r.Levels[i].Title))
+			t.Columns = append(t.Columns, column{Head: fmt.Sprintf("Level %d", i+1), Sub: short, Width: levelW})
+		}
+		for i, id := range p.Skills {
+			row := []cell{names[i]}
+			for _, lv := range p.Levels[i][from:to] {
+				row = append(row, b.progressionCell(id, lv))
+			}
+			t.Rows = append(t.Rows, row)
+		}
+		b.add(block{Kind: kindTable, Table: t})
+	}
+}
+
+// The progression table's geometry: the skill column's share of the width,
+// and the most role levels one table shows. Five level columns leave each
+// about 24 mm on A4 and Letter: room for "Practitioner", a four-step gauge
+// and a level's short name without breaking a word. A role with more levels
+// (the framework allows nine) gets several tables, each repeating the skill
+// column.
+const (
+	progressionSkillW    = 0.28
+	maxProgressionLevels = 5
+)
+
+// progressionCell is the skill level lv of skill id at one role level: its
+// name and gauge, or a dash when the level does not need the skill.
+func (b *profileBuilder) progressionCell(id, lv string) cell {
+	sl := b.fw.SkillLevel(lv)
+	switch {
+	case lv == "":
+		return cell{{Kind: kindParagraph, Style: styleNote, Text: "–"}}
+	case sl == nil:
+		return textCell(b.tc.clean("skill "+strconv.Quote(id)+" level", lv))
+	}
+	return cell{
+		{Kind: kindParagraph, Text: b.tc.clean("skill "+strconv.Quote(id)+" level", sl.Name)},
+		{Kind: kindGauge, Level: b.fw.SkillLevelIndex(sl.ID) + 1, Of: len(b.fw.SkillLevels)},
+	}
 }
 
 // sharedRoles is the section "Roles that share … skills", when there are
