@@ -27,14 +27,15 @@ type pdfMeta struct {
 // pdfWriter draws a document with fpdf. It is also the layout's measurer, so
 // text is wrapped with the metrics it is drawn with.
 type pdfWriter struct {
-	f     *fpdf.Fpdf
-	fs    *faces
-	cur   *face
-	meta  pdfMeta
-	logo  *fpdf.ImageInfoType
-	links map[string]int        // anchor → fpdf link
-	files *fontFiles            // the typeface's files, whole or cut
-	added [len(fontStyles)]bool // styles registered with fpdf
+	f        *fpdf.Fpdf
+	fs       *faces
+	cur      *face
+	meta     pdfMeta
+	logo     *fpdf.ImageInfoType
+	links    map[string]int        // anchor → fpdf link
+	orgLines []string              // the header's lines, once measured
+	files    *fontFiles            // the typeface's files, whole or cut
+	added    [len(fontStyles)]bool // styles registered with fpdf
 }
 
 func newPDFWriter(files *fontFiles, meta pdfMeta) (*pdfWriter, error) {
@@ -214,21 +215,63 @@ func (w *pdfWriter) header() {
 		}
 		f.ImageOptions("logo", marginX, top+(headerHeight-lh)/2, lw, lh, false, fpdf.ImageOptions{}, 0, "")
 	}
-	if org := w.meta.organisation; org != "" {
+	if w.orgLines == nil {
+		w.orgLines = w.headerLines()
+	}
+	if lines := w.orgLines; len(lines) > 0 {
 		fc := w.fs.head
-		width := right - marginX
-		if w.logo != nil {
-			width /= 2
-		}
-		org = w.fit(fc, org, width)
 		w.setFace(fc)
-		f.Text(right-f.GetStringWidth(org), top+0.5*headerHeight+0.3*fc.size*ptToMM, org)
+		y := top + (headerHeight-float64(len(lines))*fc.height)/2
+		for _, l := range lines {
+			f.Text(right-f.GetStringWidth(l), y+0.5*fc.height+0.3*fc.size*ptToMM, l)
+			y += fc.height
+		}
 	}
 	f.SetDrawColor(colourBorder.r, colourBorder.g, colourBorder.b)
 	f.SetLineWidth(ruleWidth)
 	y := top + headerHeight + 2
 	f.Line(marginX, y, right, y)
 }
+
+// headerLines is the organisation's name as the header prints it, right of
+// the logo if any: on one line, or wrapped on two, the second cut short with
+// an ellipsis only when the name needs more.
+func (w *pdfWriter) headerLines() []string {
+	org := w.meta.organisation
+	if org == "" {
+		return nil
+	}
+	fc := w.fs.head
+	width := w.meta.paper.w - 2*marginX
+	if w.logo != nil {
+		width /= 2
+	}
+	lines := w.wrap(fc, org, width)
+	if len(lines) == 1 {
+		return lines
+	}
+	if len(lines) <= maxHeaderLines {
+		// Balance the two lines: the narrowest width that still takes two
+		// reads better than a long line over a single word.
+		lo, hi := width/2, width
+		for hi-lo > 0.5 {
+			mid := (lo + hi) / 2
+			if len(w.wrap(fc, org, mid)) <= maxHeaderLines {
+				hi = mid
+			} else {
+				lo = mid
+			}
+		}
+		return w.wrap(fc, org, hi)
+	}
+	// The rest of the name from the last line on, cut to one line.
+	rest := strings.TrimSpace(strings.Join(lines[maxHeaderLines-1:], " "))
+	return append(lines[:maxHeaderLines-1:maxHeaderLines-1], w.fit(fc, rest, width))
+}
+
+// maxHeaderLines is the most lines the organisation's name takes in the
+// header: two fit beside a logo in headerHeight.
+const maxHeaderLines = 2
 
 // footer draws the document title and "Page X of Y".
 func (w *pdfWriter) footer(title string, n, total int) {
