@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/ddat-tools/ddat/export"
 	"github.com/ddat-tools/ddat/model"
 	"github.com/urfave/cli/v2"
 )
@@ -26,8 +27,9 @@ func validateCommand() *cli.Command {
 		Description: "Checks the framework that --data names (or the embedded one), or each FILE,\n" +
 			"and prints one line per finding: file:line:column, severity, what and why,\n" +
 			"then a count. Errors (unknown references, duplicates, conflicting descriptions,\n" +
-			"a level with no title, a file that cannot be read) make it exit 1; warnings\n" +
-			"(gaps such as a skill level with no description) do not, unless --strict.\n\n" +
+			"a level with no title, text the PDF fonts cannot print, a file that cannot be\n" +
+			"read) make it exit 1; warnings (gaps such as a skill level with no\n" +
+			"description) do not, unless --strict.\n\n" +
 			"Examples:\n" +
 			"   ddat validate\n" +
 			"   ddat validate my-framework.yaml\n" +
@@ -77,7 +79,9 @@ func validateOne(c *cli.Context, path string) error {
 	case err != nil:
 		return err
 	default:
-		findings = fw.Validate()
+		// Text the PDF fonts cannot print is an error too: the job
+		// profiles could not be made.
+		findings = append(fw.Validate(), export.CheckPrintable(fw, nil)...)
 	}
 	errs, warns := findings.Errors(), len(findings)-findings.Errors()
 	err = writeOutput(c, "-", func(w io.Writer) error {

@@ -42,6 +42,7 @@ func (b *profileBuilder) add(bl ...block) { b.blocks = append(b.blocks, bl...) }
 // levelProfile is the job profile of one role level.
 func (b *profileBuilder) levelProfile(l *model.RoleLevel) *document {
 	r := b.role
+	b.tc.at(l.Pos)
 	n := r.LevelNumber(l)
 	title := b.tc.clean("level title", l.Title)
 	roleName := b.tc.clean("name", r.Name)
@@ -84,6 +85,7 @@ func (b *profileBuilder) levelProfile(l *model.RoleLevel) *document {
 // skills grow, the roles that share them, then each level on its own pages.
 func (b *profileBuilder) roleProfile() *document {
 	r := b.role
+	b.tc.at(r.Pos)
 	name := b.tc.clean("name", r.Name)
 	b.add(
 		block{Kind: kindCaption, Text: "Job profile"},
@@ -128,6 +130,7 @@ func (b *profileBuilder) roleProfile() *document {
 	}
 	for i := range r.Levels {
 		l := &r.Levels[i]
+		b.tc.at(l.Pos)
 		title := b.tc.clean(b.levelField(l, "title"), l.Title)
 		b.add(
 			block{Kind: kindPageBreak},
@@ -152,6 +155,7 @@ func (b *profileBuilder) roleProfile() *document {
 
 // roleSummary is the section "What an infrastructure engineer does".
 func (b *profileBuilder) roleSummary(level int) {
+	b.tc.at(b.role.Pos)
 	paras := paragraphs(b.role.Summary)
 	if len(paras) == 0 {
 		return
@@ -165,6 +169,7 @@ func (b *profileBuilder) roleSummary(level int) {
 // levelText is a level's summary and its "At this role level, you will:"
 // list.
 func (b *profileBuilder) levelText(l *model.RoleLevel) {
+	b.tc.at(l.Pos)
 	for i, p := range paragraphs(l.Summary) {
 		style := styleBody
 		if i == 0 {
@@ -180,6 +185,7 @@ func (b *profileBuilder) levelText(l *model.RoleLevel) {
 // attribution credits the framework as its metadata states it.
 func (b *profileBuilder) attribution() {
 	m := b.fw.Meta
+	b.tc.at(m.Pos)
 	var parts []string
 	if m.Name != "" {
 		parts = append(parts, "From the "+b.tc.clean("framework name", m.Name)+".")

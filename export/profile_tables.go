@@ -15,6 +15,7 @@ func (b *profileBuilder) skillsTable(l *model.RoleLevel) {
 		b.add(block{Kind: kindParagraph, Style: styleNote, Text: "The framework lists no skills for this role level."})
 		return
 	}
+	defer b.tc.at(l.Pos)
 	t := &table{Kind: tableGrid, Columns: []column{{Head: "Skill", Width: 0.27}, {Head: "Skill level", Width: 0.25}, {Head: "Description", Width: 0.48}}}
 	for _, q := range l.Skills {
 		name, desc := q.Skill, ""
@@ -24,6 +25,7 @@ func (b *profileBuilder) skillsTable(l *model.RoleLevel) {
 			name, desc = sk.Name, sk.Description
 		}
 		field := b.levelField(l, "skill "+strconv.Quote(name))
+		b.tc.at(q.Pos)
 		levelName, phrase := q.Level, ""
 		var gauge block
 		if sl := b.fw.SkillLevel(q.Level); sl != nil {
@@ -33,16 +35,23 @@ func (b *profileBuilder) skillsTable(l *model.RoleLevel) {
 				items = sk.Can(sl.ID)
 			}
 		}
+		if sk != nil {
+			b.tc.at(sk.Pos)
+		}
 		skillCell := cell{{Kind: kindParagraph, Style: styleStrong, Text: b.tc.clean(field+", name", name)}}
 		if desc != "" {
 			skillCell = append(skillCell, block{Kind: kindParagraph, Style: styleNote, Text: b.tc.clean(field+", description", desc)})
 		}
+		b.tc.at(q.Pos)
 		levelCell := cell{{Kind: kindParagraph, Style: styleStrong, Text: b.tc.clean(field+", level", levelName)}}
 		if gauge.Of > 0 {
 			levelCell = append(levelCell, gauge, block{Kind: kindParagraph, Style: styleNote, Text: b.tc.clean(field+", level", phrase)})
 		}
 		var canCell cell
 		if len(items) > 0 {
+			if p, ok := sk.LevelPos[q.Level]; ok && p.IsValid() {
+				b.tc.at(p)
+			}
 			canCell = cell{{Kind: kindList, Text: "You can:", Items: b.tc.cleanAll(field+`, "You can:"`, items)}}
 		}
 		t.Rows = append(t.Rows, []cell{skillCell, levelCell, canCell})
@@ -70,6 +79,7 @@ func (b *profileBuilder) progression() {
 		name := id
 		if sk := b.fw.Skill(id); sk != nil {
 			name = sk.Name
+			b.tc.at(sk.Pos)
 		}
 		names[i] = cell{{Kind: kindParagraph, Style: styleStrong, Text: b.tc.clean("skill "+strconv.Quote(id)+" name", name)}}
 	}
@@ -130,6 +140,7 @@ func (b *profileBuilder) sharedRoles(level int) {
 	if len(shared) == 0 {
 		return
 	}
+	b.tc.at(b.role.Pos)
 	b.add(block{Kind: kindHeading, Level: level, Text: "Roles that share " + lowerFirst(b.tc.clean("name", b.role.Name)) + " skills", Bookmark: level})
 	t := &table{Kind: tableGrid, Columns: []column{{Head: "Role", Width: 0.4}, {Head: "Shared skills", Width: 0.6}}}
 	for _, s := range shared {

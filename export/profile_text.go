@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ddat-tools/ddat/assets"
+	"github.com/ddat-tools/ddat/model"
 )
 
 // GlyphError reports a character in the framework's text that the embedded
@@ -16,6 +17,8 @@ type GlyphError struct {
 	Role  string // role id
 	Field string // where the text is, e.g. `level "senior" skill "Testing" item 2`
 	Char  rune
+	Pos   model.Pos // where the role, level or skill the text belongs to is; may be unset
+	text  string    // the text, so one text shared by many documents is reported once
 }
 
 func (e *GlyphError) Error() string {
@@ -26,11 +29,33 @@ func (e *GlyphError) Error() string {
 // characters that only shape spacing and checks that the font has every
 // other one. It keeps the first error, so building a document reads as a
 // sequence of clean calls and one check at the end.
+//
+// With all set it goes on after an error, leaves the character out and keeps
+// every error in errs: that is how CheckPrintable sees every character the
+// documents would fail on, through the very code that makes them.
 type textCleaner struct {
 	cov  *coverage
 	role string
+	pos  model.Pos // of what the text being cleaned belongs to
 	err  error
+	all  bool
+	errs []*GlyphError
 	buf  strings.Builder
+}
+
+// at sets the position the next texts belong to, for errors.
+func (c *textCleaner) at(p model.Pos) { c.pos = p }
+
+// fail records that r in field cannot be printed. It reports whether
+// cleaning goes on.
+func (c *textCleaner) fail(field, text string, r rune) bool {
+	e := &GlyphError{Role: c.role, Field: field, Char: r, Pos: c.pos, text: text}
+	if !c.all {
+		c.err = e
+		return false
+	}
+	c.errs = append(c.errs, e)
+	return true
 }
 
 // clean returns s with Unicode spacing normalised: line and paragraph
@@ -53,16 +78,20 @@ func (c *textCleaner) clean(field, s string) string {
 		w = n
 		switch {
 		case r == utf8.RuneError && n == 1:
-			c.err = &GlyphError{Role: c.role, Field: field, Char: r}
-			return s
+			if !c.fail(field, s, r) {
+				return s
+			}
+			continue
 		case unicode.IsSpace(r) || unicode.In(r, unicode.Zs, unicode.Zl, unicode.Zp):
 			space = b.Len() > 0
 			continue
 		case unicode.Is(unicode.Cf, r):
 			continue
 		case !c.cov.has(r):
-			c.err = &GlyphError{Role: c.role, Field: field, Char: r}
-			return s
+			if !c.fail(field, s, r) {
+				return s
+			}
+			continue
 		}
 		if space {
 			b.WriteByte(' ')
