@@ -38,7 +38,7 @@ func batchCommand() *cli.Command {
 			&cli.StringFlag{Name: "zip", Usage: "write the documents into one zip `FILE` instead of a directory"},
 			&cli.StringSliceFlag{Name: "only", Usage: "make only these `KINDS`: profiles (role levels), roles, matrix; comma-separated"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "make `N` documents at once"},
-			&cli.BoolFlag{Name: "force", Usage: "replace the output directory even if it holds files that no ddat batch wrote (they are deleted)"},
+			&cli.BoolFlag{Name: "force", Usage: "replace the output directory or zip file even if it holds files that ddat did not write, or changed since (they are lost)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
 			&cli.BoolFlag{Name: "per-role", Usage: "add one sheet per role to the matrix: its skills across its levels"},
 		}, append(profileFlags(), selectionFlags()...)...),

@@ -277,3 +277,40 @@ func TestFormatBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestBatchKeepsEdits reruns a batch over its own output after the user
+// edited it: the edit is someone's work, kept unless --force is given.
+func TestBatchKeepsEdits(t *testing.T) {
+	dir := t.TempDir()
+	out, file := filepath.Join(dir, "mm2"), filepath.Join(dir, "mine.zip")
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		edited string // the file the user overwrites
+		want   string // in the refusal
+	}{
+		{"directory", []string{"-o", out}, filepath.Join(out, export.MatrixFile), filepath.Join(out, export.MatrixFile) + " was changed"},
+		{"zip", []string{"--zip", file}, file, file + " is not a zip file ddat made"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for range 2 { // a batch may replace its own output
+				if _, stderr, code := ddat(t, append([]string{"batch", "-q"}, tc.args...)...); code != exitOK {
+					t.Fatalf("exit %d: %s", code, stderr)
+				}
+			}
+			if err := os.WriteFile(tc.edited, []byte("edited\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, stderr, code := ddat(t, append([]string{"batch", "-q"}, tc.args...)...)
+			if code != exitUsage || !strings.Contains(stderr, tc.want) || !strings.Contains(stderr, "--force replaces it") {
+				t.Errorf("exit %d, stderr %q; want exit %d, %q and --force", code, stderr, exitUsage, tc.want)
+			}
+			if data, _ := os.ReadFile(tc.edited); string(data) != "edited\n" {
+				t.Errorf("the edit was lost: %d bytes", len(data))
+			}
+			if _, stderr, code := ddat(t, append([]string{"batch", "-q", "--force"}, tc.args...)...); code != exitOK {
+				t.Fatalf("--force: exit %d: %s", code, stderr)
+			}
+		})
+	}
+}

@@ -41,7 +41,7 @@ type Job struct {
 // BatchOptions control a batch. The zero value works.
 type BatchOptions struct {
 	Workers   int       // documents made at once; 0 means runtime.NumCPU()
-	Force     bool      // replace a non-empty directory that ddat did not make
+	Force     bool      // replace an output holding files ddat did not write, or changed since
 	Framework string    // the framework's name, for the manifest
 	Version   string    // ddat's version, for the manifest
 	Created   time.Time // creation date for the manifest and zip entries; zero = now
@@ -121,12 +121,14 @@ func BatchDir(ctx context.Context, dir string, jobs []Job, opts BatchOptions) (m
 // their time, so the same documents give the same archive. The file appears
 // only when complete (WriteFile), with its parent directories; on failure
 // or cancellation nothing is left and a file that was there stays as it was.
+// A file that is there is replaced only if it is a zip ddat made, with the
+// documents its manifest lists, unless opts.Force is set.
 func BatchZip(ctx context.Context, file string, jobs []Job, opts BatchOptions) (m *Manifest, err error) {
 	if err := checkJobs(jobs); err != nil {
 		return nil, err
 	}
-	if fi, err := os.Stat(file); err == nil && fi.IsDir() {
-		return nil, fmt.Errorf("batch %s: is a directory; give the zip file's name", file)
+	if err := checkOwnZip(file, file); err != nil && (!opts.Force || !errors.Is(err, ErrNotOurs)) {
+		return nil, err
 	}
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return nil, fmt.Errorf("batch %s: %w", file, err)

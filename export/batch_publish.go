@@ -9,10 +9,6 @@ import (
 	"strings"
 )
 
-// ErrNotOurs is matched by the error of a batch, without BatchOptions.Force,
-// into a directory that holds files no ddat batch wrote.
-var ErrNotOurs = errors.New("the output directory holds files ddat did not write")
-
 // prepareDir checks that the batch may replace dir and returns the directory
 // it will publish to (dir, or where dir links to) and whether it exists.
 func prepareDir(dir string, force bool) (target string, existed bool, err error) {
@@ -45,13 +41,8 @@ func prepareDir(dir string, force bool) (target string, existed bool, err error)
 		return "", false, fmt.Errorf("batch %s: the output directory would replace your home directory; give a directory below it", dir)
 	}
 	if !force {
-		foreign, err := foreignFile(target)
-		if err != nil {
-			return "", false, fmt.Errorf("batch %s: %w", dir, err)
-		}
-		if foreign != "" {
-			return "", false, fmt.Errorf("batch %s: %w: it holds %s, which no ddat batch wrote; "+
-				"use --force to replace the whole directory, or choose another", dir, ErrNotOurs, filepath.Join(dir, foreign))
+		if err := checkOwnDir(target, dir); err != nil {
+			return "", false, err
 		}
 	}
 	return target, true, nil
