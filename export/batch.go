@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -89,29 +90,41 @@ func BatchDir(ctx context.Context, dir string, jobs []Job, opts BatchOptions) (m
 	if err != nil {
 		return nil, err
 	}
-	staging, err := os.MkdirTemp(filepath.Dir(target), "."+filepath.Base(target)+".ddat-tmp-*")
+	staging, release, err := makeStaging(target, dir)
 	if err != nil {
-		return nil, fmt.Errorf("batch %s: %w", dir, err)
+		return nil, err
 	}
 	defer func() {
 		if err != nil {
 			os.RemoveAll(staging)
 		}
+		release()
 	}()
-	m, err = stage(ctx, staging, jobs, opts)
+	shown := func(p string) string { return filepath.Join(dir, filepath.FromSlash(p)) }
+	m, err = stage(ctx, staging, shown, jobs, opts)
 	if err != nil {
 		return nil, fmt.Errorf("batch %s: %w (%s left as it was)", dir, err, dir)
 	}
 	if err = os.Chmod(staging, dirMode(target, existed)); err != nil {
-		return nil, fmt.Errorf("batch %s: %w", dir, err)
+		return nil, fmt.Errorf("batch %s: %w (%s left as it was)", dir, rootCause(err), dir)
 	}
 	// The documents reach the disk before the directory that holds them
 	// replaces the old one, so a power cut cannot publish empty files.
 	if err = syncTree(staging); err != nil {
-		return nil, fmt.Errorf("batch %s: sync: %w", dir, err)
+		return nil, fmt.Errorf("batch %s: sync: %w (%s left as it was)", dir, rootCause(err), dir)
 	}
-	if err = publish(staging, target, existed); err != nil {
-		return nil, fmt.Errorf("batch %s: %w", dir, err)
+	err = publish(staging, target, existed)
+	if !existed && errors.Is(err, fs.ErrExist) {
+		// Another batch made dir meanwhile: replace it on the same terms.
+		if !opts.Force {
+			if err = checkOwnDir(target, dir); err != nil {
+				return nil, err
+			}
+		}
+		err = publish(staging, target, true)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("batch %s: put the new documents in place: %w", dir, err)
 	}
 	return m, nil
 }
@@ -127,26 +140,53 @@ func BatchZip(ctx context.Context, file string, jobs []Job, opts BatchOptions) (
 	if err := checkJobs(jobs); err != nil {
 		return nil, err
 	}
-	if err := checkOwnZip(file, file); err != nil && (!opts.Force || !errors.Is(err, ErrNotOurs)) {
+	target, err := filepath.Abs(file)
+	if err != nil {
+		return nil, fmt.Errorf("batch %s: %w", file, err)
+	}
+	if resolved, err := filepath.EvalSymlinks(target); err == nil {
+		target = resolved // replace the file a link points to, not the link
+	}
+	if err := checkOwnZip(target, file); err != nil && (!opts.Force || !errors.Is(err, ErrNotOurs)) {
 		return nil, err
 	}
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 		return nil, fmt.Errorf("batch %s: %w", file, err)
 	}
-	staging, err := os.MkdirTemp(filepath.Dir(file), "."+filepath.Base(file)+".ddat-tmp-*")
+	// The documents, then the zip, are made in the staging directory; the
+	// zip is renamed into place, so a killed batch leaves nothing but the
+	// staging directory, which the next one removes.
+	staging, release, err := makeStaging(target, file)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		os.RemoveAll(staging)
+		release()
+	}()
+	docs := filepath.Join(staging, "documents")
+	if err := os.Mkdir(docs, 0o755); err != nil {
+		return nil, fmt.Errorf("batch %s: %w", file, rootCause(err))
+	}
+	m, err = stage(ctx, docs, func(string) string { return file }, jobs, opts)
 	if err != nil {
 		return nil, fmt.Errorf("batch %s: %w", file, err)
 	}
-	defer os.RemoveAll(staging)
-	m, err = stage(ctx, staging, jobs, opts)
+	archive := filepath.Join(staging, "documents.zip")
+	var zipErr error
+	err = writeAtomic(archive, func(w io.Writer) error {
+		zipErr = writeZip(ctx, &namedWriter{w: w, name: file}, docs, m)
+		return zipErr
+	}, true)
+	if err != nil && zipErr == nil {
+		// writeAtomic names the staged file, not the one the user will see.
+		err = fmt.Errorf("write %s: %w", file, rootCause(err))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("batch %s: %w", file, err)
 	}
-	err = WriteFile(file, func(w io.Writer) error {
-		return writeZip(ctx, w, staging, m)
-	})
-	if err != nil {
-		return nil, fmt.Errorf("batch %s: %w", file, err)
+	if err := os.Rename(archive, target); err != nil {
+		return nil, fmt.Errorf("batch %s: write %s: %w", file, file, rootCause(err))
 	}
 	return m, nil
 }
@@ -188,8 +228,10 @@ func checkJobs(jobs []Job) error {
 }
 
 // stage writes every job and the manifest into dir, with opts.Workers
-// documents at a time. The first failure cancels the rest.
-func stage(ctx context.Context, dir string, jobs []Job, opts BatchOptions) (*Manifest, error) {
+// documents at a time. The first failure cancels the rest. Errors name the
+// files by shown, which gives the name a user knows for a path in the batch,
+// never the staging directory's.
+func stage(ctx context.Context, dir string, shown func(string) string, jobs []Job, opts BatchOptions) (*Manifest, error) {
 	created := opts.Created
 	if created.IsZero() {
 		created = time.Now()
@@ -206,7 +248,7 @@ func stage(ctx context.Context, dir string, jobs []Job, opts BatchOptions) (*Man
 		d := path.Dir(jobs[i].Path)
 		if d != "." && !made[d] {
 			if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
-				return nil, err
+				return nil, fmt.Errorf("make %s: %w", shown(d), rootCause(err))
 			}
 			made[d] = true
 		}
@@ -242,7 +284,7 @@ func stage(ctx context.Context, dir string, jobs []Job, opts BatchOptions) (*Man
 		wg.Go(func() {
 			buf := bufio.NewWriterSize(nil, 64<<10) // one per worker, reused
 			for i := range next {
-				item, err := writeJob(run, dir, &jobs[i], buf)
+				item, err := writeJob(run, dir, shown(jobs[i].Path), &jobs[i], buf)
 				if err != nil {
 					// Cancel before taking another job; the first cause wins.
 					cancel(&DocumentError{Path: jobs[i].Path, Title: jobs[i].Title, Err: err})
@@ -276,7 +318,7 @@ func stage(ctx context.Context, dir string, jobs []Job, opts BatchOptions) (*Man
 	}
 	err := writeAtomic(filepath.Join(dir, ManifestFile), func(w io.Writer) error { return m.Encode(w) }, false)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("write %s: %w", shown(ManifestFile), rootCause(err))
 	}
 	// Encode sorted a copy; the caller gets the same order as the file.
 	sortItems(m.Files)
@@ -285,8 +327,9 @@ func stage(ctx context.Context, dir string, jobs []Job, opts BatchOptions) (*Man
 
 // writeJob writes one document into dir and describes it for the manifest.
 // A panic in the exporter is the document's error, not the end of the
-// process with a staging directory left behind.
-func writeJob(ctx context.Context, dir string, j *Job, bw *bufio.Writer) (item ManifestItem, err error) {
+// process with a staging directory left behind. Errors of the file system
+// name the document as shown.
+func writeJob(ctx context.Context, dir, shown string, j *Job, bw *bufio.Writer) (item ManifestItem, err error) {
 	if err := ctx.Err(); err != nil {
 		return item, err
 	}
@@ -297,17 +340,21 @@ func writeJob(ctx context.Context, dir string, j *Job, bw *bufio.Writer) (item M
 	}()
 	s := &sink{h: sha256.New()}
 	var pages int
+	var writeErr error // the exporter's error, or that of writing what it made
 	// Staged files are not synced one by one: the staging directory is
 	// synced once, before it is published (syncTree).
 	err = writeAtomic(filepath.Join(dir, filepath.FromSlash(j.Path)), func(f io.Writer) error {
-		s.w = f
+		s.w = &namedWriter{w: f, name: shown}
 		bw.Reset(s)
-		var err error
-		if pages, err = j.Write(&guard{ctx: ctx, done: ctx.Done(), w: bw}); err != nil {
-			return err
+		if pages, writeErr = j.Write(&guard{ctx: ctx, done: ctx.Done(), w: bw}); writeErr == nil {
+			writeErr = bw.Flush()
 		}
-		return bw.Flush()
+		return writeErr
 	}, false)
+	if err != nil && writeErr == nil {
+		// writeAtomic names the staged file, not the one the user will see.
+		err = fmt.Errorf("write %s: %w", shown, rootCause(err))
+	}
 	if err != nil {
 		return item, err
 	}
@@ -352,4 +399,32 @@ func (s *sink) Write(p []byte) (int, error) {
 	s.h.Write(p[:n])
 	s.n += int64(n)
 	return n, err
+}
+
+// namedWriter is a writer whose errors name the file the user knows, not
+// the temporary or staged file that an *fs.PathError would name.
+type namedWriter struct {
+	w    io.Writer
+	name string
+}
+
+func (n *namedWriter) Write(p []byte) (int, error) {
+	c, err := n.w.Write(p)
+	if err != nil {
+		err = fmt.Errorf("write %s: %w", n.name, rootCause(err))
+	}
+	return c, err
+}
+
+// rootCause is what an error of the file system comes down to, such as
+// syscall.ENOSPC, without the names of files on the way: in a batch these
+// are staged or temporary files, which mean nothing to the user.
+func rootCause(err error) error {
+	for {
+		next := errors.Unwrap(err)
+		if next == nil {
+			return err
+		}
+		err = next
+	}
 }

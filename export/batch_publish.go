@@ -72,7 +72,7 @@ func dirMode(target string, existed bool) fs.FileMode {
 // the new one, and an error means it is the old one.
 func publish(staging, target string, existed bool) error {
 	if !existed {
-		return os.Rename(staging, target)
+		return rootCause(os.Rename(staging, target))
 	}
 	if exchange(staging, target) == nil {
 		// staging now holds the old documents; the new ones are published
@@ -88,19 +88,19 @@ func publish(staging, target string, existed bool) error {
 func publishByRenames(staging, target string) error {
 	backup, err := os.MkdirTemp(filepath.Dir(target), "."+filepath.Base(target)+".ddat-old-*")
 	if err != nil {
-		return err
+		return rootCause(err)
 	}
 	if err := os.Remove(backup); err != nil {
-		return err
+		return rootCause(err)
 	}
 	if err := os.Rename(target, backup); err != nil {
-		return err
+		return rootCause(err)
 	}
 	if err := os.Rename(staging, target); err != nil {
 		if rerr := os.Rename(backup, target); rerr != nil {
-			return fmt.Errorf("%w; the previous documents are in %s", err, backup)
+			return fmt.Errorf("%w; the previous documents are in %s", rootCause(err), backup)
 		}
-		return err
+		return rootCause(err)
 	}
 	os.RemoveAll(backup) // published either way; a leftover is hidden
 	return nil
