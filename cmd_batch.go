@@ -118,17 +118,19 @@ func runBatch(c *cli.Context) error {
 		return err
 	}
 	if !quiet {
-		where, size := dir, m.Bytes()
+		// The size is the documents' in both cases, so that a directory and
+		// a zip of the same documents say the same; a zip adds its own.
+		where := dir
 		if zipFile != "" {
 			where = zipFile
 			if fi, err := os.Stat(zipFile); err == nil {
-				size = fi.Size()
+				where += " (" + formatBytes(fi.Size()) + ")"
 			}
 		} else if !strings.HasSuffix(where, string(os.PathSeparator)) && !strings.HasSuffix(where, "/") {
 			where += string(os.PathSeparator)
 		}
 		fmt.Fprintf(c.App.ErrWriter, "%s, %s, %.1f s → %s\n",
-			plural(len(m.Files), "document"), formatBytes(size), time.Since(start).Seconds(), where)
+			plural(len(m.Files), "document"), formatBytes(m.Bytes()), time.Since(start).Seconds(), where)
 	}
 	return nil
 }

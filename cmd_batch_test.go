@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -201,6 +202,37 @@ func TestBatchOutput(t *testing.T) {
 	stdout, stderr, code := ddat(t, "batch", "-o", out, "-q")
 	if code != exitOK || stdout != "" || stderr != "" {
 		t.Errorf("--quiet: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// TestBatchSummary checks that the summary of a directory and that of a
+// zip of the same documents give the same size: the documents', which the
+// manifest adds up; the zip's own size follows its name.
+func TestBatchSummary(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	dir := t.TempDir()
+	out, file := filepath.Join(dir, "out"), filepath.Join(dir, "documents.zip")
+	summary := regexp.MustCompile(`^(13 documents, [0-9.]+ kB), [0-9.]+ s → (.*)\n$`)
+	var sizes []string
+	for _, args := range [][]string{{"-o", out}, {"--zip", file}} {
+		_, stderr, code := ddat(t, append([]string{"batch"}, args...)...)
+		match := summary.FindStringSubmatch(stderr)
+		if code != exitOK || match == nil {
+			t.Fatalf("exit %d, stderr %q; want a summary", code, stderr)
+		}
+		sizes = append(sizes, match[1])
+		if args[0] == "--zip" {
+			fi, err := os.Stat(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := file + " (" + formatBytes(fi.Size()) + ")"; match[2] != want {
+				t.Errorf("summary ends %q, want %q", match[2], want)
+			}
+		}
+	}
+	if want := "13 documents, " + formatBytes(readManifest(t, out).Bytes()); sizes[0] != want || sizes[1] != want {
+		t.Errorf("summaries say %q and %q, want %q for both", sizes[0], sizes[1], want)
 	}
 }
 
