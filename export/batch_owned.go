@@ -159,7 +159,7 @@ func checkOwnZip(file, shown string) error {
 	case err != nil:
 		return fmt.Errorf("batch %s: %w", shown, err)
 	case fi.IsDir():
-		return fmt.Errorf("batch %s: is a directory; give the zip file's name, or -o %s to write the documents into it", shown, shown)
+		return fmt.Errorf("batch %s: is a directory, not a zip file; give --zip the name of a file", shown)
 	case !fi.Mode().IsRegular():
 		return fmt.Errorf("batch %s: exists and is not a regular file; give the zip file's name", shown)
 	}
