@@ -52,8 +52,8 @@ func readOwnManifest(r io.Reader) (ownFiles, bool) {
 
 // changed reports whether a file of size bytes, whose contents open gives,
 // is not the one the manifest lists under name. The contents are hashed
-// only when the size matches.
-func (own ownFiles) changed(name string, size int64, open func() (io.ReadCloser, error)) (bool, error) {
+// only when the size matches, through buf.
+func (own ownFiles) changed(name string, size int64, open func() (io.ReadCloser, error), buf []byte) (bool, error) {
 	item := own[name]
 	if size != item.Bytes {
 		return true, nil
@@ -64,7 +64,8 @@ func (own ownFiles) changed(name string, size int64, open func() (io.ReadCloser,
 	}
 	defer r.Close()
 	h := sha256.New()
-	if _, err := io.Copy(h, r); err != nil {
+	// The bare reader keeps io.CopyBuffer from allocating a buffer per file.
+	if _, err := io.CopyBuffer(h, struct{ io.Reader }{r}, buf); err != nil {
 		return false, err
 	}
 	return hex.EncodeToString(h.Sum(nil)) != item.SHA256, nil
@@ -98,6 +99,7 @@ func checkOwnDir(target, shown string) error {
 		return refuse("%s is not a manifest ddat wrote", filepath.Join(shown, ManifestFile))
 	}
 	var refusal error
+	buf := make([]byte, 64<<10)
 	err = filepath.WalkDir(target, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -128,7 +130,7 @@ func checkOwnDir(target, shown string) error {
 		if err != nil {
 			return err
 		}
-		changed, err := own.changed(name, info.Size(), func() (io.ReadCloser, error) { return os.Open(p) })
+		changed, err := own.changed(name, info.Size(), func() (io.ReadCloser, error) { return os.Open(p) }, buf)
 		if err != nil {
 			return err
 		}
@@ -176,6 +178,7 @@ func checkOwnZip(file, shown string) error {
 	if own == nil {
 		return refuse("%s is not a zip file ddat made (it holds no manifest.json ddat wrote)", shown)
 	}
+	buf := make([]byte, 64<<10)
 	for _, f := range zr.File {
 		switch {
 		case f.Name == ManifestFile:
@@ -186,7 +189,7 @@ func checkOwnZip(file, shown string) error {
 		if _, listed := own[f.Name]; !listed {
 			return refuse("%s holds %s, which no ddat batch wrote", shown, f.Name)
 		}
-		changed, err := own.changed(f.Name, int64(f.UncompressedSize64), f.Open)
+		changed, err := own.changed(f.Name, int64(f.UncompressedSize64), f.Open, buf)
 		if err != nil {
 			return refuse("%s is not a zip file ddat made (%s: %v)", shown, f.Name, err)
 		}
