@@ -9,15 +9,22 @@ import (
 )
 
 // lockStaging takes an advisory lock (flock) on dir, held until release:
-// while it is held, no other batch takes dir for stale. It fails if
-// another process holds the lock, or removed dir before it was locked.
+// while it is held, no other batch takes dir for stale. The error matches
+// errStagingTaken if another process holds the lock, or removed dir before
+// it was locked.
 func lockStaging(dir string) (release func(), err error) {
 	f, err := os.Open(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, errStagingTaken
+	}
 	if err != nil {
 		return nil, err
 	}
 	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB); err != nil {
 		f.Close()
+		if errors.Is(err, unix.EWOULDBLOCK) {
+			return nil, errStagingTaken
+		}
 		return nil, err
 	}
 	// dir may have been removed, by a batch that locked it first, between
@@ -25,8 +32,8 @@ func lockStaging(dir string) (release func(), err error) {
 	locked, err := f.Stat()
 	if err == nil {
 		var now fs.FileInfo
-		if now, err = os.Lstat(dir); err == nil && !os.SameFile(locked, now) {
-			err = errors.New("staging directory replaced")
+		if now, err = os.Lstat(dir); err == nil && !os.SameFile(locked, now) || errors.Is(err, fs.ErrNotExist) {
+			err = errStagingTaken
 		}
 	}
 	if err != nil {

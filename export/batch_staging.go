@@ -16,6 +16,10 @@ import (
 // the batch runs: one left by a batch that was killed is unlocked, and the
 // next batch into the same output removes it.
 
+// errStagingTaken is the error of locking a staging directory that another
+// batch holds or removed.
+var errStagingTaken = errors.New("staging directory taken by another batch")
+
 // stagingPrefix is the start of the names of target's staging directories;
 // a string of digits follows (os.MkdirTemp).
 func stagingPrefix(target string) string { return "." + filepath.Base(target) + ".ddat-tmp-" }
@@ -31,11 +35,16 @@ func makeStaging(target, shown string) (dir string, release func(), err error) {
 			return "", nil, stagingError(target, shown, err)
 		}
 		release, err := lockStaging(dir)
-		if err == nil {
+		switch {
+		case err == nil:
 			return dir, release, nil
+		case !errors.Is(err, errStagingTaken):
+			// The file system cannot lock (some network ones): batches go
+			// unlocked, and take no staging directory for stale (claimStale).
+			return dir, func() {}, nil
 		}
 		// Another batch took it for a stale one before it was locked, and
-		// removed it: make another.
+		// removes it: make another.
 	}
 	return "", nil, fmt.Errorf("batch %s: cannot lock a staging directory beside it", shown)
 }
