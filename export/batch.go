@@ -132,8 +132,9 @@ func BatchDir(ctx context.Context, dir string, jobs []Job, opts BatchOptions) (m
 // BatchZip writes every job into one zip file, with a manifest.json, and
 // returns the manifest. Entries are sorted by path and carry opts.Created as
 // their time, so the same documents give the same archive. The file appears
-// only when complete (WriteFile), with its parent directories; on failure
-// or cancellation nothing is left and a file that was there stays as it was.
+// only when complete, renamed into place from a staging directory beside it,
+// with its parent directories; on failure or cancellation nothing is left
+// and a file that was there stays as it was.
 // A file that is there is replaced only if it is a zip ddat made, with the
 // documents its manifest lists, unless opts.Force is set.
 func BatchZip(ctx context.Context, file string, jobs []Job, opts BatchOptions) (m *Manifest, err error) {
