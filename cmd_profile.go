@@ -92,6 +92,11 @@ func runProfile(c *cli.Context) error {
 			return usageError{err}
 		}
 		name = model.Slug(ref.Level.Title)
+		if name == role.ID || name == "" {
+			// A level titled like its role ("Infrastructure engineer", level
+			// 2) must not take the whole role's file name.
+			name = fmt.Sprintf("%s-level-%d", role.ID, ref.Number())
+		}
 	}
 	if len(name) > maxFileStem { // file systems limit names to 255 bytes
 		name = strings.TrimRight(name[:maxFileStem], "-")
@@ -109,7 +114,7 @@ func runProfile(c *cli.Context) error {
 		return err
 	}
 	if path != "-" {
-		fmt.Fprintf(c.App.ErrWriter, "wrote %s (%d pages)\n", path, pages)
+		fmt.Fprintf(c.App.ErrWriter, "wrote %s (%s)\n", path, plural(pages, "page"))
 	}
 	return nil
 }
@@ -131,10 +136,10 @@ func profileOptions(c *cli.Context) (export.ProfileOptions, error) {
 			return opts, usagef("--logo %s: no such file", path)
 		case err != nil:
 			return opts, usagef("--logo %s: %v", path, err)
-		case !isImage(b):
-			return opts, usagef("--logo %s: not a PNG or JPEG image", path)
 		}
-		opts.Logo = b
+		if opts.Logo, err = export.PrepareLogo(b); err != nil {
+			return opts, usagef("--logo %s: %v", path, err)
+		}
 	}
 	created, err := creationTime(c)
 	if err != nil {
@@ -142,9 +147,4 @@ func profileOptions(c *cli.Context) (export.ProfileOptions, error) {
 	}
 	opts.Created = created
 	return opts, nil
-}
-
-// isImage reports whether b starts like a PNG or a JPEG file.
-func isImage(b []byte) bool {
-	return strings.HasPrefix(string(b), "\x89PNG\r\n\x1a\n") || strings.HasPrefix(string(b), "\xff\xd8\xff")
 }

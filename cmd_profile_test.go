@@ -16,6 +16,10 @@ func TestProfileCommand(t *testing.T) {
 	if err := os.WriteFile(png, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00\x01\xff\x89\x99=\x1d\x00\x00\x00\x00IEND\xaeB`\x82"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	truncated := filepath.Join(t.TempDir(), "truncated.png")
+	if err := os.WriteFile(truncated, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	notImage := filepath.Join(t.TempDir(), "logo.gif")
 	if err := os.WriteFile(notImage, []byte("GIF89a"), 0o644); err != nil {
 		t.Fatal(err)
@@ -39,6 +43,7 @@ func TestProfileCommand(t *testing.T) {
 		{"level", []string{"profile", "infrastructure-engineer", "--level", "senior"}, exitOK, "senior-infrastructure-engineer.pdf", "", "wrote senior-infrastructure-engineer.pdf"},
 		{"level number, flags first", []string{"profile", "-l", "3", "infrastructure-engineer"}, exitOK, "senior-infrastructure-engineer.pdf", "", ""},
 		{"role", []string{"profile", "infrastructure-engineer"}, exitOK, "infrastructure-engineer.pdf", "", ""},
+		{"level titled like the role", []string{"profile", "infrastructure-engineer", "--level", "2"}, exitOK, "infrastructure-engineer-level-2.pdf", "", ""},
 		{"output", []string{"profile", "infrastructure-engineer", "--level", "2", "-o", "mine.pdf", "--paper", "letter", "--organisation", "Cabinet Office", "--logo", png}, exitOK, "mine.pdf", "", ""},
 		{"stdout", []string{"profile", "infrastructure-engineer", "-o", "-"}, exitOK, "", "%PDF-", ""},
 		{"unknown role", []string{"profile", "nobody"}, exitUsage, "", "", `no role "nobody"`},
@@ -48,6 +53,7 @@ func TestProfileCommand(t *testing.T) {
 		{"missing logo", []string{"profile", "infrastructure-engineer", "--logo", "nothere.png"}, exitUsage, "", "", "--logo nothere.png: no such file"},
 		{"unprintable character", []string{"profile", "widget-engineer", "--level", "2", "--data", emoji, "-o", "w.pdf"}, exitError, "", "", `role widget-engineer, level "widget-engineer", skill "Widget design", "You can:", item 1: character U+1F642`},
 		{"not an image", []string{"profile", "infrastructure-engineer", "--logo", notImage}, exitUsage, "", "", "not a PNG or JPEG image"},
+		{"truncated logo", []string{"profile", "infrastructure-engineer", "--logo", truncated, "-o", "t.pdf"}, exitUsage, "", "", "--logo " + truncated + ": unreadable image"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

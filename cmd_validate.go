@@ -62,8 +62,11 @@ func validateCommand() *cli.Command {
 // a count to stdout. A file that cannot be read at all is one error finding.
 func validateOne(c *cli.Context, path string) error {
 	name := path
-	if name == "" {
+	switch name {
+	case "":
 		name = "the embedded framework"
+	case "-":
+		name = stdinName
 	}
 	var findings model.Findings
 	fw, err := readFramework(c)

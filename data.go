@@ -58,7 +58,7 @@ func loadFramework(c *cli.Context) (*model.Framework, error) {
 				fmt.Fprintln(c.App.ErrWriter, f)
 			}
 		}
-		return nil, fmt.Errorf("the framework has %d errors; run \"ddat validate\" for every finding", findings.Errors())
+		return nil, fmt.Errorf("the framework has %s; run \"ddat validate\" for every finding", plural(findings.Errors(), "error"))
 	}
 	return fw, nil
 }
@@ -94,6 +94,9 @@ func readFramework(c *cli.Context) (*model.Framework, error) {
 	return fw, nil
 }
 
+// stdinName names standard input in messages.
+const stdinName = "<stdin>"
+
 // loadPath reads a framework file (or standard input, "-") in any format:
 // YAML and JSON through model.Load, CSV and XLSX through flat.Read.
 func loadPath(path string, opts model.LoadOptions, sheet string) (*model.Framework, error) {
@@ -102,7 +105,7 @@ func loadPath(path string, opts model.LoadOptions, sheet string) (*model.Framewo
 		if opts.Format == "" {
 			return nil, usagef("--data - reads standard input: give its --format")
 		}
-		name = "<stdin>"
+		name = stdinName
 	}
 	format := opts.Format
 	if format == "" {
@@ -119,7 +122,7 @@ func loadPath(path string, opts model.LoadOptions, sheet string) (*model.Framewo
 	if path != "-" {
 		f, err := os.Open(path)
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, usagef("--data %s: no such file", path)
+			return nil, usagef("%s: no such file", path)
 		}
 		if err != nil {
 			return nil, err

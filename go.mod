@@ -1,6 +1,6 @@
 module github.com/ddat-tools/ddat
 
-go 1.26.8
+go 1.26.0
 
 require (
 	github.com/go-pdf/fpdf v0.9.0

@@ -80,7 +80,7 @@ func TestExitCodes(t *testing.T) {
 		{name: "ErrBadDataFile", args: []string{"--data", "testdata/malformed/unknown-skill.yaml", "roles"}, code: exitError,
 			stderr: `unknown-skill.yaml:29:13: error: role "Widget engineer", level 1: unknown skill "Gadget care"`},
 		{name: "ErrBadDataFileAfterCommand", args: []string{"roles", "--data", "testdata/malformed/syntax.yaml"}, code: exitError, stderr: "syntax.yaml:26:"},
-		{name: "ErrMissingDataFile", args: []string{"--data", "testdata/no-such-file.yaml", "roles"}, code: exitUsage, stderr: "--data testdata/no-such-file.yaml: no such file"},
+		{name: "ErrMissingDataFile", args: []string{"--data", "testdata/no-such-file.yaml", "roles"}, code: exitUsage, stderr: "ddat: testdata/no-such-file.yaml: no such file"},
 		{name: "ErrBadFormat", args: []string{"--format", "toml", "roles"}, code: exitUsage, stderr: `unknown format "toml"`},
 	}
 	for _, tt := range tests {

@@ -14,7 +14,7 @@ import (
 type ProfileOptions struct {
 	Paper        string    // "a4" (default when "") or "letter"
 	Organisation string    // header text and PDF author; "" = none
-	Logo         []byte    // PNG or JPEG for the header; nil = none
+	Logo         []byte    // PNG or JPEG for the header, best passed through PrepareLogo; nil = none
 	Creator      string    // e.g. "ddat 1.2.0"
 	Created      time.Time // creation date in the PDF; zero = time.Now()
 	Fonts        *Fonts    // fonts parsed once and shared by many documents; nil = load the embedded ones
@@ -26,6 +26,13 @@ type ProfileOptions struct {
 // number of pages. Text the embedded font cannot print is a *GlyphError;
 // nothing is written to w on any error.
 func Profile(w io.Writer, fw *model.Framework, ref model.LevelRef, opts ProfileOptions) (pages int, err error) {
+	// The PDF library panics on some inputs it cannot handle (an image it
+	// misreads); that is an error of this document, not a crash.
+	defer func() {
+		if r := recover(); r != nil {
+			pages, err = 0, fmt.Errorf("profile %s: %v", refName(ref), r)
+		}
+	}()
 	pw, d, err := prepareProfile(fw, ref, opts)
 	if err != nil {
 		return 0, err

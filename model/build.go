@@ -21,27 +21,22 @@ type index struct {
 // the families. References that resolve to nothing are kept as written for
 // Validate to report. Build returns fw.
 func (fw *Framework) Build() *Framework {
-	for i := range fw.SkillLevels {
-		l := &fw.SkillLevels[i]
-		l.ID = idOr(l.ID, l.Name)
-	}
-	for i := range fw.Grades {
-		g := &fw.Grades[i]
-		g.ID = idOr(g.ID, firstNonEmpty(g.Code, g.Name))
-	}
-	for i := range fw.Skills {
-		s := &fw.Skills[i]
-		s.ID = idOr(s.ID, s.Name)
-	}
+	deriveIDs(len(fw.SkillLevels), func(i int) *string { return &fw.SkillLevels[i].ID },
+		func(i int) string { return idOr("", fw.SkillLevels[i].Name) })
+	deriveIDs(len(fw.Grades), func(i int) *string { return &fw.Grades[i].ID },
+		func(i int) string { return idOr("", firstNonEmpty(fw.Grades[i].Code, fw.Grades[i].Name)) })
+	deriveIDs(len(fw.Skills), func(i int) *string { return &fw.Skills[i].ID },
+		func(i int) string { return idOr("", fw.Skills[i].Name) })
+	deriveIDs(len(fw.Roles), func(i int) *string { return &fw.Roles[i].ID },
+		func(i int) string { return idOr("", fw.Roles[i].Name) })
 	for i := range fw.Roles {
 		r := &fw.Roles[i]
-		r.ID = idOr(r.ID, r.Name)
-		for j := range r.Levels {
-			l := &r.Levels[j]
-			if l.ID == "" && l.Title != "" {
-				l.ID = levelID(r.Name, l.Title)
+		deriveIDs(len(r.Levels), func(j int) *string { return &r.Levels[j].ID }, func(j int) string {
+			if r.Levels[j].Title == "" {
+				return ""
 			}
-		}
+			return levelID(r.Name, r.Levels[j].Title)
+		})
 	}
 	fw.index = index{
 		skillLevels: make(map[string]int),
@@ -187,6 +182,35 @@ func addKeys(m map[string]int, i int, keys ...string) {
 		if _, ok := m[fold(k)]; !ok {
 			m[fold(k)] = i
 		}
+	}
+}
+
+// deriveIDs fills the empty ids of n items with derive(i). A derived id that
+// an earlier item already has gets "-2", "-3", … so that distinct names that
+// slug alike ("C developer", "C++ developer") get distinct ids; ids given in
+// the input are kept as they are, for Validate to report if they clash.
+func deriveIDs(n int, id func(i int) *string, derive func(i int) string) {
+	taken := make(map[string]bool, n)
+	for i := range n {
+		if p := id(i); *p != "" {
+			taken[*p] = true
+		}
+	}
+	for i := range n {
+		p := id(i)
+		if *p != "" {
+			continue
+		}
+		base := derive(i)
+		if base == "" {
+			continue
+		}
+		cand := base
+		for k := 2; taken[cand]; k++ {
+			cand = fmt.Sprintf("%s-%d", base, k)
+		}
+		*p = cand
+		taken[cand] = true
 	}
 }
 

@@ -14,6 +14,14 @@ func Slug(name string) string {
 	var b strings.Builder
 	hyphen := false
 	for _, r := range norm.NFKD.String(name) {
+		if t := transliterate(r); t != "" {
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteString(t)
+			continue
+		}
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue // combining accent left by NFKD
@@ -30,6 +38,30 @@ func Slug(name string) string {
 		}
 	}
 	return b.String()
+}
+
+// transliterate spells the Latin letters that NFKD does not decompose into
+// a base letter and an accent; "" for any other rune.
+func transliterate(r rune) string {
+	switch r {
+	case 'ß', 'ẞ':
+		return "ss"
+	case 'æ', 'Æ':
+		return "ae"
+	case 'œ', 'Œ':
+		return "oe"
+	case 'ø', 'Ø':
+		return "o"
+	case 'đ', 'Đ', 'ð', 'Ð':
+		return "d"
+	case 'þ', 'Þ':
+		return "th"
+	case 'ł', 'Ł':
+		return "l"
+	case 'ı':
+		return "i"
+	}
+	return ""
 }
 
 // fold is the key under which names and ids are looked up: case and
