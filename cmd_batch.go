@@ -38,7 +38,7 @@ func batchCommand() *cli.Command {
 			&cli.StringFlag{Name: "zip", Usage: "write the documents into one zip `FILE` instead of a directory"},
 			&cli.StringSliceFlag{Name: "only", Usage: "make only these `KINDS`: profiles (role levels), roles, matrix; comma-separated"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "make `N` documents at once"},
-			&cli.BoolFlag{Name: "force", Usage: "replace the output directory even if it holds files that no ddat batch wrote (they are deleted)"},
+			&cli.BoolFlag{Name: "force", Usage: "replace the output directory or zip file even if it holds files that ddat did not write, or changed since (they are lost)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
 			&cli.BoolFlag{Name: "per-role", Usage: "add one sheet per role to the matrix: its skills across its levels"},
 		}, append(profileFlags(), selectionFlags()...)...),
@@ -118,17 +118,19 @@ func runBatch(c *cli.Context) error {
 		return err
 	}
 	if !quiet {
-		where, size := dir, m.Bytes()
+		// The size is the documents' in both cases, so that a directory and
+		// a zip of the same documents say the same; a zip adds its own.
+		where := dir
 		if zipFile != "" {
 			where = zipFile
 			if fi, err := os.Stat(zipFile); err == nil {
-				size = fi.Size()
+				where += " (" + formatBytes(fi.Size()) + ")"
 			}
 		} else if !strings.HasSuffix(where, string(os.PathSeparator)) && !strings.HasSuffix(where, "/") {
 			where += string(os.PathSeparator)
 		}
 		fmt.Fprintf(c.App.ErrWriter, "%s, %s, %.1f s → %s\n",
-			plural(len(m.Files), "document"), formatBytes(size), time.Since(start).Seconds(), where)
+			plural(len(m.Files), "document"), formatBytes(m.Bytes()), time.Since(start).Seconds(), where)
 	}
 	return nil
 }

@@ -191,3 +191,39 @@ func treeOf(t *testing.T, dir string) string {
 	})
 	return b.String()
 }
+
+// TestBatchKilled kills a running batch with SIGKILL, which it cannot
+// catch, and checks that the next batch into the same output removes the
+// staging directory the killed one left.
+func TestBatchKilled(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no signals to send on Windows")
+	}
+	data := writeSynthYAML(t, synth.Size{Families: 3, Roles: 40, LevelsPerRole: 5, Skills: 100}, nil)
+	for _, flag := range []string{"-o", "--zip"} {
+		t.Run(flag, func(t *testing.T) {
+			parent := t.TempDir()
+			out := filepath.Join(parent, "out")
+			cmd := exec.Command(os.Args[0], "-test.run=^TestBatchSignalChild$")
+			cmd.Env = append(os.Environ(), "DDAT_TEST_CHILD_ARGS="+strings.Join([]string{"batch", "--data", data, flag, out, "-j", "2"}, "\x1f"))
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			deadline := time.Now().Add(60 * time.Second)
+			for countPDFs(parent) < 5 && time.Now().Before(deadline) {
+				time.Sleep(5 * time.Millisecond)
+			}
+			if err := cmd.Process.Kill(); err != nil {
+				t.Fatal(err)
+			}
+			cmd.Wait()
+			if left, _ := filepath.Glob(filepath.Join(parent, ".out.ddat-tmp-*")); len(left) != 1 {
+				t.Fatalf("the killed batch left %v, want its staging directory", left)
+			}
+			if _, stderr, code := ddat(t, "batch", flag, out, "--only", "matrix", "-q"); code != exitOK {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			checkOnly(t, parent, "out")
+		})
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -204,6 +205,37 @@ func TestBatchOutput(t *testing.T) {
 	}
 }
 
+// TestBatchSummary checks that the summary of a directory and that of a
+// zip of the same documents give the same size: the documents', which the
+// manifest adds up; the zip's own size follows its name.
+func TestBatchSummary(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	dir := t.TempDir()
+	out, file := filepath.Join(dir, "out"), filepath.Join(dir, "documents.zip")
+	summary := regexp.MustCompile(`^(13 documents, [0-9.]+ kB), [0-9.]+ s → (.*)\n$`)
+	var sizes []string
+	for _, args := range [][]string{{"-o", out}, {"--zip", file}} {
+		_, stderr, code := ddat(t, append([]string{"batch"}, args...)...)
+		match := summary.FindStringSubmatch(stderr)
+		if code != exitOK || match == nil {
+			t.Fatalf("exit %d, stderr %q; want a summary", code, stderr)
+		}
+		sizes = append(sizes, match[1])
+		if args[0] == "--zip" {
+			fi, err := os.Stat(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := file + " (" + formatBytes(fi.Size()) + ")"; match[2] != want {
+				t.Errorf("summary ends %q, want %q", match[2], want)
+			}
+		}
+	}
+	if want := "13 documents, " + formatBytes(readManifest(t, out).Bytes()); sizes[0] != want || sizes[1] != want {
+		t.Errorf("summaries say %q and %q, want %q for both", sizes[0], sizes[1], want)
+	}
+}
+
 func TestBatchUsage(t *testing.T) {
 	dir := t.TempDir()
 	foreign := filepath.Join(dir, "foreign")
@@ -275,5 +307,42 @@ func TestFormatBytes(t *testing.T) {
 		if got := formatBytes(tc.n); got != tc.want {
 			t.Errorf("formatBytes(%d) = %q, want %q", tc.n, got, tc.want)
 		}
+	}
+}
+
+// TestBatchKeepsEdits reruns a batch over its own output after the user
+// edited it: the edit is someone's work, kept unless --force is given.
+func TestBatchKeepsEdits(t *testing.T) {
+	dir := t.TempDir()
+	out, file := filepath.Join(dir, "mm2"), filepath.Join(dir, "mine.zip")
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		edited string // the file the user overwrites
+		want   string // in the refusal
+	}{
+		{"directory", []string{"-o", out}, filepath.Join(out, export.MatrixFile), filepath.Join(out, export.MatrixFile) + " was changed"},
+		{"zip", []string{"--zip", file}, file, file + " is not a zip file ddat made"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for range 2 { // a batch may replace its own output
+				if _, stderr, code := ddat(t, append([]string{"batch", "-q"}, tc.args...)...); code != exitOK {
+					t.Fatalf("exit %d: %s", code, stderr)
+				}
+			}
+			if err := os.WriteFile(tc.edited, []byte("edited\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, stderr, code := ddat(t, append([]string{"batch", "-q"}, tc.args...)...)
+			if code != exitUsage || !strings.Contains(stderr, tc.want) || !strings.Contains(stderr, "--force replaces it") {
+				t.Errorf("exit %d, stderr %q; want exit %d, %q and --force", code, stderr, exitUsage, tc.want)
+			}
+			if data, _ := os.ReadFile(tc.edited); string(data) != "edited\n" {
+				t.Errorf("the edit was lost: %d bytes", len(data))
+			}
+			if _, stderr, code := ddat(t, append([]string{"batch", "-q", "--force"}, tc.args...)...); code != exitOK {
+				t.Fatalf("--force: exit %d: %s", code, stderr)
+			}
+		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -41,7 +42,7 @@ type Job struct {
 // BatchOptions control a batch. The zero value works.
 type BatchOptions struct {
 	Workers   int       // documents made at once; 0 means runtime.NumCPU()
-	Force     bool      // replace a non-empty directory that ddat did not make
+	Force     bool      // replace an output holding files ddat did not write, or changed since
 	Framework string    // the framework's name, for the manifest
 	Version   string    // ddat's version, for the manifest
 	Created   time.Time // creation date for the manifest and zip entries; zero = now
@@ -89,29 +90,41 @@ func BatchDir(ctx context.Context, dir string, jobs []Job, opts BatchOptions) (m
 	if err != nil {
 		return nil, err
 	}
-	staging, err := os.MkdirTemp(filepath.Dir(target), "."+filepath.Base(target)+".ddat-tmp-*")
+	staging, release, err := makeStaging(target, dir)
 	if err != nil {
-		return nil, fmt.Errorf("batch %s: %w", dir, err)
+		return nil, err
 	}
 	defer func() {
 		if err != nil {
 			os.RemoveAll(staging)
 		}
+		release()
 	}()
-	m, err = stage(ctx, staging, jobs, opts)
+	shown := func(p string) string { return filepath.Join(dir, filepath.FromSlash(p)) }
+	m, err = stage(ctx, staging, shown, jobs, opts)
 	if err != nil {
 		return nil, fmt.Errorf("batch %s: %w (%s left as it was)", dir, err, dir)
 	}
 	if err = os.Chmod(staging, dirMode(target, existed)); err != nil {
-		return nil, fmt.Errorf("batch %s: %w", dir, err)
+		return nil, fmt.Errorf("batch %s: %w (%s left as it was)", dir, rootCause(err), dir)
 	}
 	// The documents reach the disk before the directory that holds them
 	// replaces the old one, so a power cut cannot publish empty files.
 	if err = syncTree(staging); err != nil {
-		return nil, fmt.Errorf("batch %s: sync: %w", dir, err)
+		return nil, fmt.Errorf("batch %s: sync: %w (%s left as it was)", dir, rootCause(err), dir)
 	}
-	if err = publish(staging, target, existed); err != nil {
-		return nil, fmt.Errorf("batch %s: %w", dir, err)
+	err = publish(staging, target, existed)
+	if !existed && errors.Is(err, fs.ErrExist) {
+		// Another batch made dir meanwhile: replace it on the same terms.
+		if !opts.Force {
+			if err = checkOwnDir(target, dir); err != nil {
+				return nil, err
+			}
+		}
+		err = publish(staging, target, true)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("batch %s: put the new documents in place: %w", dir, err)
 	}
 	return m, nil
 }
@@ -119,32 +132,62 @@ func BatchDir(ctx context.Context, dir string, jobs []Job, opts BatchOptions) (m
 // BatchZip writes every job into one zip file, with a manifest.json, and
 // returns the manifest. Entries are sorted by path and carry opts.Created as
 // their time, so the same documents give the same archive. The file appears
-// only when complete (WriteFile), with its parent directories; on failure
-// or cancellation nothing is left and a file that was there stays as it was.
+// only when complete, renamed into place from a staging directory beside it,
+// with its parent directories; on failure or cancellation nothing is left
+// and a file that was there stays as it was.
+// A file that is there is replaced only if it is a zip ddat made, with the
+// documents its manifest lists, unless opts.Force is set.
 func BatchZip(ctx context.Context, file string, jobs []Job, opts BatchOptions) (m *Manifest, err error) {
 	if err := checkJobs(jobs); err != nil {
 		return nil, err
 	}
-	if fi, err := os.Stat(file); err == nil && fi.IsDir() {
-		return nil, fmt.Errorf("batch %s: is a directory; give the zip file's name", file)
-	}
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return nil, fmt.Errorf("batch %s: %w", file, err)
-	}
-	staging, err := os.MkdirTemp(filepath.Dir(file), "."+filepath.Base(file)+".ddat-tmp-*")
+	target, err := filepath.Abs(file)
 	if err != nil {
 		return nil, fmt.Errorf("batch %s: %w", file, err)
 	}
-	defer os.RemoveAll(staging)
-	m, err = stage(ctx, staging, jobs, opts)
+	if resolved, err := filepath.EvalSymlinks(target); err == nil {
+		target = resolved // replace the file a link points to, not the link
+	}
+	if err := checkOwnZip(target, file); err != nil && (!opts.Force || !errors.Is(err, ErrNotOurs)) {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+		return nil, fmt.Errorf("batch %s: %w", file, err)
+	}
+	// The documents, then the zip, are made in the staging directory; the
+	// zip is renamed into place, so a killed batch leaves nothing but the
+	// staging directory, which the next one removes.
+	staging, release, err := makeStaging(target, file)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		os.RemoveAll(staging)
+		release()
+	}()
+	docs := filepath.Join(staging, "documents")
+	if err := os.Mkdir(docs, 0o755); err != nil {
+		return nil, fmt.Errorf("batch %s: %w", file, rootCause(err))
+	}
+	m, err = stage(ctx, docs, func(string) string { return file }, jobs, opts)
 	if err != nil {
 		return nil, fmt.Errorf("batch %s: %w", file, err)
 	}
-	err = WriteFile(file, func(w io.Writer) error {
-		return writeZip(ctx, w, staging, m)
-	})
+	archive := filepath.Join(staging, "documents.zip")
+	var zipErr error
+	err = writeAtomic(archive, func(w io.Writer) error {
+		zipErr = writeZip(ctx, &namedWriter{w: w, name: file}, docs, m)
+		return zipErr
+	}, true)
+	if err != nil && zipErr == nil {
+		// writeAtomic names the staged file, not the one the user will see.
+		err = fmt.Errorf("write %s: %w", file, rootCause(err))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("batch %s: %w", file, err)
+	}
+	if err := os.Rename(archive, target); err != nil {
+		return nil, fmt.Errorf("batch %s: write %s: %w", file, file, rootCause(err))
 	}
 	return m, nil
 }
@@ -186,8 +229,10 @@ func checkJobs(jobs []Job) error {
 }
 
 // stage writes every job and the manifest into dir, with opts.Workers
-// documents at a time. The first failure cancels the rest.
-func stage(ctx context.Context, dir string, jobs []Job, opts BatchOptions) (*Manifest, error) {
+// documents at a time. The first failure cancels the rest. Errors name the
+// files by shown, which gives the name a user knows for a path in the batch,
+// never the staging directory's.
+func stage(ctx context.Context, dir string, shown func(string) string, jobs []Job, opts BatchOptions) (*Manifest, error) {
 	created := opts.Created
 	if created.IsZero() {
 		created = time.Now()
@@ -204,7 +249,7 @@ func stage(ctx context.Context, dir string, jobs []Job, opts BatchOptions) (*Man
 		d := path.Dir(jobs[i].Path)
 		if d != "." && !made[d] {
 			if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
-				return nil, err
+				return nil, fmt.Errorf("make %s: %w", shown(d), rootCause(err))
 			}
 			made[d] = true
 		}
@@ -240,7 +285,7 @@ func stage(ctx context.Context, dir string, jobs []Job, opts BatchOptions) (*Man
 		wg.Go(func() {
 			buf := bufio.NewWriterSize(nil, 64<<10) // one per worker, reused
 			for i := range next {
-				item, err := writeJob(run, dir, &jobs[i], buf)
+				item, err := writeJob(run, dir, shown(jobs[i].Path), &jobs[i], buf)
 				if err != nil {
 					// Cancel before taking another job; the first cause wins.
 					cancel(&DocumentError{Path: jobs[i].Path, Title: jobs[i].Title, Err: err})
@@ -274,7 +319,7 @@ func stage(ctx context.Context, dir string, jobs []Job, opts BatchOptions) (*Man
 	}
 	err := writeAtomic(filepath.Join(dir, ManifestFile), func(w io.Writer) error { return m.Encode(w) }, false)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("write %s: %w", shown(ManifestFile), rootCause(err))
 	}
 	// Encode sorted a copy; the caller gets the same order as the file.
 	sortItems(m.Files)
@@ -283,8 +328,9 @@ func stage(ctx context.Context, dir string, jobs []Job, opts BatchOptions) (*Man
 
 // writeJob writes one document into dir and describes it for the manifest.
 // A panic in the exporter is the document's error, not the end of the
-// process with a staging directory left behind.
-func writeJob(ctx context.Context, dir string, j *Job, bw *bufio.Writer) (item ManifestItem, err error) {
+// process with a staging directory left behind. Errors of the file system
+// name the document as shown.
+func writeJob(ctx context.Context, dir, shown string, j *Job, bw *bufio.Writer) (item ManifestItem, err error) {
 	if err := ctx.Err(); err != nil {
 		return item, err
 	}
@@ -295,17 +341,21 @@ func writeJob(ctx context.Context, dir string, j *Job, bw *bufio.Writer) (item M
 	}()
 	s := &sink{h: sha256.New()}
 	var pages int
+	var writeErr error // the exporter's error, or that of writing what it made
 	// Staged files are not synced one by one: the staging directory is
 	// synced once, before it is published (syncTree).
 	err = writeAtomic(filepath.Join(dir, filepath.FromSlash(j.Path)), func(f io.Writer) error {
-		s.w = f
+		s.w = &namedWriter{w: f, name: shown}
 		bw.Reset(s)
-		var err error
-		if pages, err = j.Write(&guard{ctx: ctx, done: ctx.Done(), w: bw}); err != nil {
-			return err
+		if pages, writeErr = j.Write(&guard{ctx: ctx, done: ctx.Done(), w: bw}); writeErr == nil {
+			writeErr = bw.Flush()
 		}
-		return bw.Flush()
+		return writeErr
 	}, false)
+	if err != nil && writeErr == nil {
+		// writeAtomic names the staged file, not the one the user will see.
+		err = fmt.Errorf("write %s: %w", shown, rootCause(err))
+	}
 	if err != nil {
 		return item, err
 	}
@@ -350,4 +400,32 @@ func (s *sink) Write(p []byte) (int, error) {
 	s.h.Write(p[:n])
 	s.n += int64(n)
 	return n, err
+}
+
+// namedWriter is a writer whose errors name the file the user knows, not
+// the temporary or staged file that an *fs.PathError would name.
+type namedWriter struct {
+	w    io.Writer
+	name string
+}
+
+func (n *namedWriter) Write(p []byte) (int, error) {
+	c, err := n.w.Write(p)
+	if err != nil {
+		err = fmt.Errorf("write %s: %w", n.name, rootCause(err))
+	}
+	return c, err
+}
+
+// rootCause is what an error of the file system comes down to, such as
+// syscall.ENOSPC, without the names of files on the way: in a batch these
+// are staged or temporary files, which mean nothing to the user.
+func rootCause(err error) error {
+	for {
+		next := errors.Unwrap(err)
+		if next == nil {
+			return err
+		}
+		err = next
+	}
 }

@@ -9,10 +9,6 @@ import (
 	"strings"
 )
 
-// ErrNotOurs is matched by the error of a batch, without BatchOptions.Force,
-// into a directory that holds files no ddat batch wrote.
-var ErrNotOurs = errors.New("the output directory holds files ddat did not write")
-
 // prepareDir checks that the batch may replace dir and returns the directory
 // it will publish to (dir, or where dir links to) and whether it exists.
 func prepareDir(dir string, force bool) (target string, existed bool, err error) {
@@ -45,13 +41,8 @@ func prepareDir(dir string, force bool) (target string, existed bool, err error)
 		return "", false, fmt.Errorf("batch %s: the output directory would replace your home directory; give a directory below it", dir)
 	}
 	if !force {
-		foreign, err := foreignFile(target)
-		if err != nil {
-			return "", false, fmt.Errorf("batch %s: %w", dir, err)
-		}
-		if foreign != "" {
-			return "", false, fmt.Errorf("batch %s: %w: it holds %s, which no ddat batch wrote; "+
-				"use --force to replace the whole directory, or choose another", dir, ErrNotOurs, filepath.Join(dir, foreign))
+		if err := checkOwnDir(target, dir); err != nil {
+			return "", false, err
 		}
 	}
 	return target, true, nil
@@ -81,7 +72,7 @@ func dirMode(target string, existed bool) fs.FileMode {
 // the new one, and an error means it is the old one.
 func publish(staging, target string, existed bool) error {
 	if !existed {
-		return os.Rename(staging, target)
+		return rootCause(os.Rename(staging, target))
 	}
 	if exchange(staging, target) == nil {
 		// staging now holds the old documents; the new ones are published
@@ -97,19 +88,19 @@ func publish(staging, target string, existed bool) error {
 func publishByRenames(staging, target string) error {
 	backup, err := os.MkdirTemp(filepath.Dir(target), "."+filepath.Base(target)+".ddat-old-*")
 	if err != nil {
-		return err
+		return rootCause(err)
 	}
 	if err := os.Remove(backup); err != nil {
-		return err
+		return rootCause(err)
 	}
 	if err := os.Rename(target, backup); err != nil {
-		return err
+		return rootCause(err)
 	}
 	if err := os.Rename(staging, target); err != nil {
 		if rerr := os.Rename(backup, target); rerr != nil {
-			return fmt.Errorf("%w; the previous documents are in %s", err, backup)
+			return fmt.Errorf("%w; the previous documents are in %s", rootCause(err), backup)
 		}
-		return err
+		return rootCause(err)
 	}
 	os.RemoveAll(backup) // published either way; a leftover is hidden
 	return nil

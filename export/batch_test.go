@@ -257,6 +257,124 @@ func TestBatchZipPaths(t *testing.T) {
 	checkNoLeftovers(t, filepath.Join(parent, "a", "b"), "documents.zip")
 }
 
+// TestBatchZipForce checks that an existing file is replaced by a zip only
+// when it is a zip ddat made, with the documents its manifest lists, or
+// with Force.
+func TestBatchZipForce(t *testing.T) {
+	previousZip := func(t *testing.T, file string) {
+		t.Helper()
+		if _, err := export.BatchZip(context.Background(), file, fakeJobs(3), batchOpts(1)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// rezip rewrites file with edit applied to its entries.
+	rezip := func(t *testing.T, file string, edit func(name string, data []byte) (string, []byte)) {
+		t.Helper()
+		zr, err := zip.OpenReader(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		for _, f := range zr.File {
+			rc, _ := f.Open()
+			data, _ := io.ReadAll(rc)
+			rc.Close()
+			name, data := edit(f.Name, data)
+			if name == "" {
+				continue
+			}
+			w, _ := zw.Create(name)
+			w.Write(data)
+		}
+		zr.Close()
+		zw.Close()
+		writeT(t, filepath.Dir(file), filepath.Base(file), buf.String())
+	}
+	for _, tc := range []struct {
+		name    string
+		setup   func(t *testing.T, file string)
+		force   bool
+		errText string // "": the batch succeeds
+	}{
+		{"missing", func(*testing.T, string) {}, false, ""},
+		{"ddat made it", previousZip, false, ""},
+		{"not a zip", func(t *testing.T, file string) { writeT(t, filepath.Dir(file), filepath.Base(file), "precious\n") }, false,
+			"is not a zip file ddat made"},
+		{"not a zip, force", func(t *testing.T, file string) { writeT(t, filepath.Dir(file), filepath.Base(file), "precious\n") }, true, ""},
+		{"empty", func(t *testing.T, file string) { writeT(t, filepath.Dir(file), filepath.Base(file), "") }, false,
+			"is not a zip file ddat made"},
+		{"a zip without manifest", func(t *testing.T, file string) {
+			previousZip(t, file)
+			rezip(t, file, func(name string, data []byte) (string, []byte) {
+				if name == export.ManifestFile {
+					return "", nil
+				}
+				return name, data
+			})
+		}, false, "no manifest.json"},
+		{"a foreign manifest", func(t *testing.T, file string) {
+			previousZip(t, file)
+			rezip(t, file, func(name string, data []byte) (string, []byte) {
+				if name == export.ManifestFile {
+					return name, []byte(`{"generator": "other", "files": []}`)
+				}
+				return name, data
+			})
+		}, false, "no manifest.json ddat wrote"},
+		{"an entry added", func(t *testing.T, file string) {
+			previousZip(t, file)
+			rezip(t, file, func(name string, data []byte) (string, []byte) {
+				if name == export.MatrixFile {
+					return "notes.txt", data
+				}
+				return name, data
+			})
+		}, false, "holds notes.txt, which no ddat batch wrote"},
+		{"an entry edited", func(t *testing.T, file string) {
+			previousZip(t, file)
+			rezip(t, file, func(name string, data []byte) (string, []byte) {
+				if name == export.MatrixFile {
+					data[10] ^= 1
+				}
+				return name, data
+			})
+		}, false, "holds skills-matrix.xlsx, which was changed"},
+		{"an entry edited, force", func(t *testing.T, file string) {
+			previousZip(t, file)
+			rezip(t, file, func(name string, data []byte) (string, []byte) { return name, append(data, '!') })
+		}, true, ""},
+		{"a directory", func(t *testing.T, file string) { mkdirT(t, file) }, true, "is a directory"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			parent := t.TempDir()
+			file := filepath.Join(parent, "mine.zip")
+			tc.setup(t, file)
+			before, _ := os.ReadFile(file)
+			o := batchOpts(2)
+			o.Force = tc.force
+			_, err := export.BatchZip(context.Background(), file, fakeJobs(4), o)
+			if tc.errText == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkNoLeftovers(t, parent, "mine.zip")
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.errText) {
+				t.Fatalf("err = %v, want %q", err, tc.errText)
+			}
+			if !tc.force && (!errors.Is(err, export.ErrNotOurs) || !strings.Contains(err.Error(), "--force replaces it")) {
+				t.Errorf("err = %v, want ErrNotOurs and to say --force replaces it", err)
+			}
+			if after, _ := os.ReadFile(file); !bytes.Equal(before, after) {
+				t.Error("a refused batch changed the file")
+			}
+			checkNoLeftovers(t, parent, "mine.zip")
+		})
+	}
+}
+
 func TestBatchZip(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
@@ -519,6 +637,34 @@ func TestBatchForce(t *testing.T) {
 			previousBatch(t, out)
 			writeT(t, out, "notes.txt", "mine")
 		}, true, nil, ""},
+		{"ddat made it, a document edited", func(t *testing.T, out string) {
+			previousBatch(t, out)
+			writeT(t, out, export.MatrixFile, "edited\n")
+		}, false, export.ErrNotOurs, "skills-matrix.xlsx was changed"},
+		{"ddat made it, a document edited in place, same size", func(t *testing.T, out string) {
+			previousBatch(t, out)
+			p := filepath.Join(out, export.MatrixFile)
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data[len(data)/2] ^= 1
+			writeT(t, out, export.MatrixFile, string(data))
+		}, false, export.ErrNotOurs, "skills-matrix.xlsx was changed"},
+		{"ddat made it, a document edited, force", func(t *testing.T, out string) {
+			previousBatch(t, out)
+			writeT(t, out, export.MatrixFile, "edited\n")
+		}, true, nil, ""},
+		{"ddat made it, a directory added", func(t *testing.T, out string) {
+			previousBatch(t, out)
+			mkdirT(t, filepath.Join(out, "family-0", "mine"))
+		}, false, export.ErrNotOurs, filepath.Join("family-0", "mine")},
+		{"ddat made it, a link added", func(t *testing.T, out string) {
+			previousBatch(t, out)
+			if err := os.Symlink(export.MatrixFile, filepath.Join(out, "link.xlsx")); err != nil {
+				t.Skip(err)
+			}
+		}, false, export.ErrNotOurs, "link.xlsx"},
 		{"a file", func(t *testing.T, out string) { writeT(t, filepath.Dir(out), filepath.Base(out), "x") }, true, nil, "not a directory"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -543,6 +689,9 @@ func TestBatchForce(t *testing.T) {
 			}
 			if err == nil || tc.wantErr != nil && !errors.Is(err, tc.wantErr) || !strings.Contains(err.Error(), tc.errText) {
 				t.Fatalf("err = %v, want %v %q", err, tc.wantErr, tc.errText)
+			}
+			if tc.wantErr != nil && !strings.Contains(err.Error(), "--force replaces it") {
+				t.Errorf("err = %v, want it to say --force replaces it", err)
 			}
 			if !sameFiles(before, dirSnapshot(t, out)) {
 				t.Error("a refused batch changed the output")

@@ -2,10 +2,8 @@ package export
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -55,7 +53,7 @@ func writeAtomic(path string, write func(io.Writer) error, sync bool) (err error
 			os.Remove(tmp.Name())
 		}
 	}()
-	if err = write(tmp); err != nil {
+	if err = write(&namedWriter{w: tmp, name: path}); err != nil {
 		return err
 	}
 	if err = tmp.Chmod(0o644); err == nil && sync {
@@ -77,13 +75,5 @@ func writeAtomic(path string, write func(io.Writer) error, sync bool) (err error
 // fileError names the file the user asked for, not the temporary one an
 // *fs.PathError would name.
 func fileError(path string, err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		err = le.Err
-	}
-	return fmt.Errorf("write %s: %w", path, err)
+	return fmt.Errorf("write %s: %w", path, rootCause(err))
 }

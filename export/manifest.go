@@ -1,22 +1,18 @@
 package export
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 )
 
 // Generator is the value of Manifest.Generator in every manifest ddat
-// writes. A directory that holds such a manifest and only the files it
-// lists was made by ddat, and a later batch may replace it without --force.
+// writes. A directory or zip file that holds such a manifest and only the
+// files it lists, with the sizes and SHA-256 it gives, was made by ddat, and
+// a later batch may replace it without --force.
 const Generator = "ddat"
 
 // Manifest lists the documents of a batch, for people and programs that
@@ -72,40 +68,6 @@ func ReadManifest(r io.Reader) (*Manifest, error) {
 		return nil, fmt.Errorf("read manifest: %w", err)
 	}
 	return &m, nil
-}
-
-// foreignFile returns a file under dir that no batch of ddat wrote, or ""
-// when dir holds only the files its manifest.json, written by ddat, lists.
-// Such a directory is ddat's to replace; anything else in it is someone's
-// work.
-func foreignFile(dir string) (string, error) {
-	data, err := os.ReadFile(filepath.Join(dir, ManifestFile))
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return "", err
-	}
-	ours := map[string]bool{}
-	if m, err := ReadManifest(bytes.NewReader(data)); err == nil && m.Generator == Generator {
-		ours[ManifestFile] = true
-		for _, f := range m.Files {
-			ours[f.Path] = true
-		}
-	}
-	var foreign string
-	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(dir, p)
-		if err != nil || d.IsDir() {
-			return err
-		}
-		if !ours[filepath.ToSlash(rel)] {
-			foreign = rel
-			return filepath.SkipAll
-		}
-		return nil
-	})
-	return foreign, err
 }
 
 func sortItems(items []ManifestItem) {

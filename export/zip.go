@@ -44,7 +44,7 @@ func writeZip(ctx context.Context, w io.Writer, dir string, m *Manifest) error {
 		}
 		h.SetMode(0o644)
 		if err := addFile(zw, h, filepath.Join(dir, filepath.FromSlash(name))); err != nil {
-			return fmt.Errorf("zip %s: %w", name, err)
+			return fmt.Errorf("zip %s: %w", name, rootCause(err))
 		}
 	}
 	return zw.Close()
