@@ -1,8 +1,6 @@
 package export
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/ddat-tools/ddat/assets"
@@ -79,27 +77,8 @@ func TestFontsForDocument(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	load := func(t *testing.T, name string) *model.Framework {
-		t.Helper()
-		f, err := os.Open(filepath.Join("..", "testdata", "frameworks", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		fw, err := model.Load(f, name, model.LoadOptions{Format: model.FormatYAML})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return fw
-	}
-	defaults := func(t *testing.T) *model.Framework {
-		t.Helper()
-		fw, err := model.Load(assets.FrameworkYAML(), assets.FrameworkName, model.LoadOptions{Format: model.FormatYAML})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return fw
-	}
+	load := func(t *testing.T, name string) *model.Framework { return fixture(t, name) }
+	defaults := func(t *testing.T) *model.Framework { return fixture(t, "") }
 	typography := func(t *testing.T) *model.Framework {
 		fw := load(t, "small.yaml")
 		fw.Skill("widget-design").Levels["awareness"] = []string{"‘quotes’ “double” – — £5 café naïve Ŵ ŵ Ŷ ŷ • … · € ™"}

@@ -1,8 +1,6 @@
 package export
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/ddat-tools/ddat/model"
@@ -12,15 +10,7 @@ import (
 // box: text (at its measured width), rules, fills and gauges lie within the
 // text area of their page, and no page is empty.
 func TestLayoutBoxes(t *testing.T) {
-	f, err := os.Open(filepath.Join("..", "testdata", "frameworks", "long.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	fw, err := model.Load(f, "long.yaml", model.LoadOptions{Format: model.FormatYAML})
-	if err != nil {
-		t.Fatal(err)
-	}
+	fw := fixture(t, "long.yaml")
 	fonts, err := LoadFonts()
 	if err != nil {
 		t.Fatal(err)

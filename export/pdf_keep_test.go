@@ -2,8 +2,6 @@ package export
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -16,15 +14,7 @@ import (
 // the table of role levels is never split: it fits on a page, so it moves
 // whole rather than leave a row or two at the top of the next page.
 func TestRoleLevelsTableWhole(t *testing.T) {
-	f, err := os.Open(filepath.Join("..", "testdata", "frameworks", "nine-levels.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	fw, err := model.Load(f, "nine-levels.yaml", model.LoadOptions{Format: model.FormatYAML})
-	if err != nil {
-		t.Fatal(err)
-	}
+	fw := fixture(t, "nine-levels.yaml")
 	fonts, err := LoadFonts()
 	if err != nil {
 		t.Fatal(err)

@@ -2,12 +2,9 @@ package export
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/ddat-tools/ddat/assets"
 	"github.com/ddat-tools/ddat/model"
 )
 
@@ -22,14 +19,9 @@ func TestWordBreaks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	frameworks := map[string]*model.Framework{"default": loadFramework(t, "", assets.FrameworkYAML())}
+	frameworks := map[string]*model.Framework{"default": fixture(t, "")}
 	for _, name := range []string{"nine-levels.yaml", "small.yaml", "sharing.yaml", "long.yaml"} {
-		f, err := os.Open(filepath.Join("..", "testdata", "frameworks", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		frameworks[name] = loadFramework(t, name, f)
-		f.Close()
+		frameworks[name] = fixture(t, name)
 	}
 	for name, fw := range frameworks {
 		for i := range fw.Roles {
@@ -106,16 +98,4 @@ func brokenWords(text string, lines []string) []string {
 		}
 	}
 	return broken
-}
-
-func loadFramework(t *testing.T, name string, r interface{ Read([]byte) (int, error) }) *model.Framework {
-	t.Helper()
-	if name == "" {
-		name = assets.FrameworkName
-	}
-	fw, err := model.Load(r, name, model.LoadOptions{Format: model.FormatYAML})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fw
 }
