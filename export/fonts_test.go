@@ -111,11 +111,7 @@ func TestFontsForDocument(t *testing.T) {
 			fw := tc.fw(t)
 			for i := range fw.Roles {
 				r := &fw.Roles[i]
-				refs := []model.LevelRef{{Role: r}}
-				for j := range r.Levels {
-					refs = append(refs, model.LevelRef{Role: r, Level: &r.Levels[j]})
-				}
-				for _, ref := range refs {
+				for _, ref := range r.Documents() {
 					pw, d, err := prepareProfile(fw, ref, ProfileOptions{Fonts: fonts, Organisation: tc.org})
 					if err != nil {
 						t.Fatal(err)

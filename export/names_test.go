@@ -55,11 +55,7 @@ func TestLayoutHostileNames(t *testing.T) {
 	var paths []string
 	for i := range fw.Roles {
 		r := &fw.Roles[i]
-		refs := []model.LevelRef{{Role: r}}
-		for j := range r.Levels {
-			refs = append(refs, model.LevelRef{Role: r, Level: &r.Levels[j]})
-		}
-		for _, ref := range refs {
+		for _, ref := range r.Documents() {
 			p := layout.Profile(ref)
 			what := r.Name
 			if ref.Level != nil {

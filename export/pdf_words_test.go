@@ -26,11 +26,7 @@ func TestWordBreaks(t *testing.T) {
 	for name, fw := range frameworks {
 		for i := range fw.Roles {
 			r := &fw.Roles[i]
-			refs := []model.LevelRef{{Role: r}}
-			for j := range r.Levels {
-				refs = append(refs, model.LevelRef{Role: r, Level: &r.Levels[j]})
-			}
-			for _, ref := range refs {
+			for _, ref := range r.Documents() {
 				for _, paper := range []string{"a4", "letter"} {
 					pw, d, err := prepareProfile(fw, ref, ProfileOptions{Fonts: fonts, Paper: paper})
 					if err != nil {

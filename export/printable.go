@@ -34,11 +34,7 @@ func CheckPrintable(fw *model.Framework, fonts *Fonts) model.Findings {
 	var out model.Findings
 	for i := range fw.Roles {
 		r := &fw.Roles[i]
-		refs := []model.LevelRef{{Role: r}}
-		for j := range r.Levels {
-			refs = append(refs, model.LevelRef{Role: r, Level: &r.Levels[j]})
-		}
-		for _, ref := range refs {
+		for _, ref := range r.Documents() {
 			b := &profileBuilder{fw: fw, role: r, tc: &textCleaner{cov: cov, role: r.ID, all: true}}
 			if ref.Level != nil {
 				b.levelProfile(ref.Level)

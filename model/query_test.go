@@ -236,3 +236,20 @@ func TestLevelPhrase(t *testing.T) {
 		}
 	}
 }
+
+func TestRoleDocuments(t *testing.T) {
+	fw := loadFixture(t, "small.yaml")
+	r, err := fw.Role("widget-engineer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	refs := r.Documents()
+	if len(refs) != 1+len(r.Levels) || refs[0].Level != nil || refs[0].Role != r {
+		t.Fatalf("Documents() = %v; want the whole role, then each level", refs)
+	}
+	for j, ref := range refs[1:] {
+		if ref.Role != r || ref.Level != &r.Levels[j] || ref.Number() != j+1 {
+			t.Errorf("Documents()[%d] = %+v, want level %d", j+1, ref, j+1)
+		}
+	}
+}

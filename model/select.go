@@ -116,3 +116,14 @@ func anyOf(ids []string, set map[string]bool) bool {
 	}
 	return false
 }
+
+// Documents returns the refs of every job profile a role has: the whole role
+// first, then each of its levels in order.
+func (r *Role) Documents() []LevelRef {
+	refs := make([]LevelRef, 0, 1+len(r.Levels))
+	refs = append(refs, LevelRef{Role: r})
+	for j := range r.Levels {
+		refs = append(refs, LevelRef{Role: r, Level: &r.Levels[j]})
+	}
+	return refs
+}
