@@ -7,13 +7,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/ddat-tools/ddat/internal/synth"
 	"github.com/ddat-tools/ddat/model"
@@ -125,27 +123,9 @@ func TestBatchSignal(t *testing.T) {
 				}
 			}
 			before := treeOf(t, out)
-			cmd := exec.Command(os.Args[0], "-test.run=^TestBatchSignalChild$")
-			cmd.Env = append(os.Environ(), "DDAT_TEST_CHILD_ARGS="+strings.Join([]string{"batch", "--data", data, "-o", out, "-j", "2"}, "\x1f"))
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
 			// Interrupt once some documents are in the staging directory.
-			deadline := time.Now().Add(60 * time.Second)
-			for countPDFs(parent) < 5 && time.Now().Before(deadline) {
-				time.Sleep(5 * time.Millisecond)
-			}
-			if err := cmd.Process.Signal(tc.sig); err != nil {
-				t.Fatal(err)
-			}
-			err := cmd.Wait()
-			var exit *exec.ExitError
-			if !errors.As(err, &exit) || exit.ExitCode() != exitError {
-				t.Fatalf("child ended with %v, want exit %d; stderr:\n%s", err, exitError, stderr.String())
-			}
-			msg := stderr.String()
+			msg := signalChild(t, []string{"batch", "--data", data, "-o", out, "-j", "2"},
+				func() bool { return countPDFs(parent) >= 5 }, tc.sig, exitError)
 			for _, want := range []string{"interrupted after", "signal received", "left as it was"} {
 				if !strings.Contains(msg, want) {
 					t.Errorf("stderr %q does not say %q", msg, want)
@@ -204,19 +184,8 @@ func TestBatchKilled(t *testing.T) {
 		t.Run(flag, func(t *testing.T) {
 			parent := t.TempDir()
 			out := filepath.Join(parent, "out")
-			cmd := exec.Command(os.Args[0], "-test.run=^TestBatchSignalChild$")
-			cmd.Env = append(os.Environ(), "DDAT_TEST_CHILD_ARGS="+strings.Join([]string{"batch", "--data", data, flag, out, "-j", "2"}, "\x1f"))
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			deadline := time.Now().Add(60 * time.Second)
-			for countPDFs(parent) < 5 && time.Now().Before(deadline) {
-				time.Sleep(5 * time.Millisecond)
-			}
-			if err := cmd.Process.Kill(); err != nil {
-				t.Fatal(err)
-			}
-			cmd.Wait()
+			signalChild(t, []string{"batch", "--data", data, flag, out, "-j", "2"},
+				func() bool { return countPDFs(parent) >= 5 }, os.Kill, 0)
 			if left, _ := filepath.Glob(filepath.Join(parent, ".out.ddat-tmp-*")); len(left) != 1 {
 				t.Fatalf("the killed batch left %v, want its staging directory", left)
 			}

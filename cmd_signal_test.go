@@ -43,28 +43,10 @@ func TestSignalLeavesNoPartialFile(t *testing.T) {
 				}
 			}
 			args := append([]string{"--data", data}, append(tc.args, out)...)
-			cmd := exec.Command(os.Args[0], "-test.run=^TestBatchSignalChild$")
-			cmd.Env = append(os.Environ(), "DDAT_TEST_CHILD_ARGS="+strings.Join(args, "\x1f"))
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
 			// Interrupt once the temporary file exists: the document is being made.
-			deadline := time.Now().Add(60 * time.Second)
-			for !hasTemp(dir) && time.Now().Before(deadline) {
-				time.Sleep(2 * time.Millisecond)
-			}
-			if err := cmd.Process.Signal(tc.sig); err != nil {
-				t.Fatal(err)
-			}
-			err := cmd.Wait()
-			var exit *exec.ExitError
-			if !errors.As(err, &exit) || exit.ExitCode() != exitError {
-				t.Fatalf("child ended with %v, want exit %d; stderr:\n%s", err, exitError, stderr.String())
-			}
-			if !strings.Contains(stderr.String(), "interrupted") {
-				t.Errorf("stderr %q does not say it was interrupted", stderr.String())
+			stderr := signalChild(t, args, func() bool { return hasTemp(dir) }, tc.sig, exitError)
+			if !strings.Contains(stderr, "interrupted") {
+				t.Errorf("stderr %q does not say it was interrupted", stderr)
 			}
 			if tc.old {
 				if b, _ := os.ReadFile(out); string(b) != "the user's file" {
@@ -86,4 +68,33 @@ func hasTemp(dir string) bool {
 		}
 	}
 	return false
+}
+
+// signalChild runs ddat with args in a child process, sends it sig once
+// ready reports true (or after a minute), and checks that it exits with
+// code; it returns what the child wrote to stderr.
+func signalChild(t *testing.T, args []string, ready func() bool, sig os.Signal, code int) string {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestBatchSignalChild$")
+	cmd.Env = append(os.Environ(), "DDAT_TEST_CHILD_ARGS="+strings.Join(args, "\x1f"))
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(time.Minute); !ready() && time.Now().Before(deadline); {
+		time.Sleep(2 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(sig); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	var exit *exec.ExitError
+	switch {
+	case sig == os.Kill:
+		// A killed process has no exit code to check.
+	case !errors.As(err, &exit) || exit.ExitCode() != code:
+		t.Fatalf("child ended with %v, want exit %d; stderr:\n%s", err, code, stderr.String())
+	}
+	return stderr.String()
 }
