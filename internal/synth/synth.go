@@ -91,12 +91,7 @@ func Framework(s Size) *model.Framework {
 				Title:            title,
 				Summary:          g.sentence(30),
 				Responsibilities: g.items(2 + g.rnd.IntN(4)),
-				Grades:           []string{fw.Grades[min(j, 5)].Code, fw.Grades[min(j+1, 6)].ID},
-			}
-			if fw.Grades[min(j+1, 6)].Code != "" {
-				l.Grades[1] = fw.Grades[min(j+1, 6)].Code
-			} else {
-				l.Grades[1] = fw.Grades[6].Name
+				Grades:           []string{fw.Grades[min(j, 5)].Short(), fw.Grades[min(j+1, 6)].Short()},
 			}
 			for k := range s.SkillsPerRole {
 				lvl := min(3, j*4/max(1, s.LevelsPerRole)+k%2)
