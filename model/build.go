@@ -77,9 +77,7 @@ func (fw *Framework) resolve() {
 				id = l.ID
 			}
 			if old, ok := levels[id]; ok && !slices.Equal(old, v) {
-				fw.findings = append(fw.findings, Finding{Severity: Error, Pos: s.LevelPos[k],
-					Subject: fmt.Sprintf("skill %q at level %s", s.Name, id),
-					Message: fmt.Sprintf("described differently here and at %s", pos[id])})
+				fw.findings = append(fw.findings, describedTwice(s, id, s.LevelPos[k], pos[id]))
 				continue
 			}
 			levels[id] = v
@@ -161,12 +159,18 @@ func (fw *Framework) Describe(skill, level string, items []string, pos Pos) {
 		s.Levels[id] = items
 		s.LevelPos[id] = pos
 	case !slices.Equal(old, items):
-		fw.findings = append(fw.findings, Finding{
-			Severity: Error,
-			Pos:      pos,
-			Subject:  fmt.Sprintf("skill %q at level %s", s.Name, id),
-			Message:  fmt.Sprintf("described differently here and at %s", s.LevelPos[id]),
-		})
+		fw.findings = append(fw.findings, describedTwice(s, id, pos, s.LevelPos[id]))
+	}
+}
+
+// describedTwice is the error for a (skill, level) given a second, different
+// description at pos; first is where the kept one was given.
+func describedTwice(s *Skill, level string, pos, first Pos) Finding {
+	return Finding{
+		Severity: Error,
+		Pos:      pos,
+		Subject:  fmt.Sprintf("skill %q at level %s", s.Name, level),
+		Message:  fmt.Sprintf("described differently here and at %s", first),
 	}
 }
 
