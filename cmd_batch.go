@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ddat-tools/ddat/export"
+	"github.com/ddat-tools/ddat/batch"
 	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v2"
 )
@@ -48,9 +48,9 @@ func batchCommand() *cli.Command {
 
 // Kinds of document --only names, mapped to the manifest's kinds.
 var batchKinds = map[string]string{
-	"profiles": export.KindProfile, "profile": export.KindProfile, "levels": export.KindProfile,
-	"roles": export.KindRole, "role": export.KindRole,
-	"matrix": export.KindMatrix,
+	"profiles": batch.KindProfile, "profile": batch.KindProfile, "levels": batch.KindProfile,
+	"roles": batch.KindRole, "role": batch.KindRole,
+	"matrix": batch.KindMatrix,
 }
 
 func runBatch(c *cli.Context) error {
@@ -88,7 +88,7 @@ func runBatch(c *cli.Context) error {
 
 	defer tuneGC()()
 	ctx := c.Context // cancelled by run on Ctrl-C or SIGTERM
-	opts := export.BatchOptions{
+	opts := batch.Options{
 		Workers:   workers,
 		Force:     c.Bool("force"),
 		Framework: fw.Meta.Name,
@@ -100,19 +100,19 @@ func runBatch(c *cli.Context) error {
 	// A progress bar helps on a terminal; in a log it is only noise.
 	if !quiet && isTerminal(c.App.ErrWriter) {
 		bar = newProgressBar(c.App.ErrWriter, len(jobs))
-		opts.Progress = func(done, _ int, _ *export.Job) { bar.Set(done) }
+		opts.Progress = func(done, _ int, _ *batch.Job) { bar.Set(done) }
 	}
-	var m *export.Manifest
+	var m *batch.Manifest
 	if dir != "" {
-		m, err = export.BatchDir(ctx, dir, jobs, opts)
+		m, err = batch.Dir(ctx, dir, jobs, opts)
 	} else {
-		m, err = export.BatchZip(ctx, zipFile, jobs, opts)
+		m, err = batch.Zip(ctx, zipFile, jobs, opts)
 	}
 	if bar != nil {
 		bar.Clear()
 	}
 	if err != nil {
-		if errors.Is(err, export.ErrNotOurs) {
+		if errors.Is(err, batch.ErrNotOurs) {
 			return usageError{err}
 		}
 		return err

@@ -6,9 +6,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ddat-tools/ddat/export"
+	"github.com/ddat-tools/ddat/batch"
 	"github.com/ddat-tools/ddat/internal/synth"
 	"github.com/ddat-tools/ddat/model"
+	"github.com/ddat-tools/ddat/profile"
 )
 
 // benchSize is the synthetic framework of the batch benchmarks: 100 roles
@@ -28,17 +29,17 @@ func benchmarkBatch(b *testing.B, workers int) {
 	created := time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC)
 	all, _ := onlyKinds(nil)
 	out := filepath.Join(b.TempDir(), "out")
-	opts := export.BatchOptions{Workers: workers, Framework: fw.Meta.Name, Version: "bench", Created: created}
+	opts := batch.Options{Workers: workers, Framework: fw.Meta.Name, Version: "bench", Created: created}
 	defer tuneGC()()
 	b.ReportAllocs()
-	var m *export.Manifest
+	var m *batch.Manifest
 	for b.Loop() {
 		// Fonts are parsed once per batch, as the command does.
-		jobs, err := batchJobs(fw, refs, all, export.ProfileOptions{Paper: "a4", Creator: "ddat bench", Created: created}, false)
+		jobs, err := batchJobs(fw, refs, all, profile.Options{Paper: "a4", Creator: "ddat bench", Created: created}, false)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if m, err = export.BatchDir(context.Background(), out, jobs, opts); err != nil {
+		if m, err = batch.Dir(context.Background(), out, jobs, opts); err != nil {
 			b.Fatal(err)
 		}
 	}

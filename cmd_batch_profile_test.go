@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/ddat-tools/ddat/export"
+	"github.com/ddat-tools/ddat/batch"
 )
 
 // TestBatchSameAsProfile: a profile made by ddat batch has the same bytes
@@ -29,12 +29,12 @@ func TestBatchSameAsProfile(t *testing.T) {
 		role string
 		kind string
 	}{
-		{"default level", nil, "infrastructure-engineer", export.KindProfile},
-		{"default role", nil, "infrastructure-engineer", export.KindRole},
-		{"organisation", []string{"--organisation", "Cyngor Sir Ŵ – “Org”"}, "infrastructure-operations-engineer", export.KindProfile},
-		{"rare character in the organisation", []string{"--organisation", "Ωmega"}, "infrastructure-engineer", export.KindProfile},
-		{"rare character in the framework", []string{"--data", greek}, "widget-engineer", export.KindProfile},
-		{"rare character in the framework, role", []string{"--data", greek}, "widget-engineer", export.KindRole},
+		{"default level", nil, "infrastructure-engineer", batch.KindProfile},
+		{"default role", nil, "infrastructure-engineer", batch.KindRole},
+		{"organisation", []string{"--organisation", "Cyngor Sir Ŵ – “Org”"}, "infrastructure-operations-engineer", batch.KindProfile},
+		{"rare character in the organisation", []string{"--organisation", "Ωmega"}, "infrastructure-engineer", batch.KindProfile},
+		{"rare character in the framework", []string{"--data", greek}, "widget-engineer", batch.KindProfile},
+		{"rare character in the framework, role", []string{"--data", greek}, "widget-engineer", batch.KindRole},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out, m := batchDir(t, append([]string{"--only", "profiles,roles", "--role", tc.role}, tc.args...)...)

@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/ddat-tools/ddat/formats"
 	"github.com/ddat-tools/ddat/internal/synth"
 	"github.com/ddat-tools/ddat/model"
 )
@@ -26,7 +27,7 @@ func writeSynthYAML(t *testing.T, size synth.Size, edit func(fw *model.Framework
 		edit(fw)
 	}
 	var buf bytes.Buffer
-	if err := model.Write(&buf, fw, model.FormatYAML); err != nil {
+	if err := formats.Write(&buf, fw, formats.FormatYAML); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "synthetic.yaml")
@@ -52,7 +53,7 @@ func TestBatchDocumentError(t *testing.T) {
 	data := writeSynthYAML(t, synth.Size{Families: 2, Roles: 6, LevelsPerRole: 4, Skills: 40}, func(fw *model.Framework) {
 		fw.Roles[3].Levels[2].Summary = "A level for \U0001F600 people."
 	})
-	fw, err := model.LoadFile(data, model.LoadOptions{})
+	fw, err := formats.ReadFile(data, formats.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

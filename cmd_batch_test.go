@@ -16,13 +16,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ddat-tools/ddat/export"
+	"github.com/ddat-tools/ddat/batch"
+	"github.com/ddat-tools/ddat/internal/naming"
 )
 
 // batchDir runs ddat batch into a new directory and returns it with the
 // manifest, after checking that the manifest lists exactly the files there
 // with their true sizes and hashes.
-func batchDir(t *testing.T, args ...string) (string, *export.Manifest) {
+func batchDir(t *testing.T, args ...string) (string, *batch.Manifest) {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "out")
 	_, stderr, code := ddat(t, append([]string{"batch", "-o", out}, args...)...)
@@ -32,18 +33,18 @@ func batchDir(t *testing.T, args ...string) (string, *export.Manifest) {
 	return out, readManifest(t, out)
 }
 
-func readManifest(t *testing.T, dir string) *export.Manifest {
+func readManifest(t *testing.T, dir string) *batch.Manifest {
 	t.Helper()
-	f, err := os.Open(filepath.Join(dir, export.ManifestFile))
+	f, err := os.Open(filepath.Join(dir, naming.ManifestFile))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	m, err := export.ReadManifest(f)
+	m, err := batch.ReadManifest(f)
 	if err != nil {
 		t.Fatal(err)
 	}
-	listed := map[string]bool{export.ManifestFile: true}
+	listed := map[string]bool{naming.ManifestFile: true}
 	for _, item := range m.Files {
 		listed[item.Path] = true
 		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(item.Path)))
@@ -80,7 +81,7 @@ func TestBatchDefault(t *testing.T) {
 			t.Errorf("%s is empty", item.Path)
 		}
 	}
-	want := map[string]int{export.KindProfile: 10, export.KindRole: 2, export.KindMatrix: 1}
+	want := map[string]int{batch.KindProfile: 10, batch.KindRole: 2, batch.KindMatrix: 1}
 	for k, n := range want {
 		if count[k] != n {
 			t.Errorf("%d documents of kind %s, want %d", count[k], k, n)
@@ -108,7 +109,7 @@ func TestBatchDefault(t *testing.T) {
 		t.Skip("qpdf not installed")
 	}
 	for _, item := range m.Files {
-		if item.Kind == export.KindMatrix {
+		if item.Kind == batch.KindMatrix {
 			continue
 		}
 		cmd := exec.Command(qpdf, "--check", filepath.Join(out, filepath.FromSlash(item.Path)))
@@ -136,7 +137,7 @@ func TestBatchReproducible(t *testing.T) {
 		}
 		zips[i], _ = os.ReadFile(file)
 	}
-	for _, f := range []string{export.ManifestFile, export.MatrixFile, "it-operations/infrastructure-engineer/infrastructure-engineer.pdf",
+	for _, f := range []string{naming.ManifestFile, naming.MatrixFile, "it-operations/infrastructure-engineer/infrastructure-engineer.pdf",
 		"it-operations/infrastructure-engineer/2-infrastructure-engineer.pdf"} {
 		a, _ := os.ReadFile(filepath.Join(dirs[0], f))
 		b, _ := os.ReadFile(filepath.Join(dirs[1], f))
@@ -321,7 +322,7 @@ func TestBatchKeepsEdits(t *testing.T) {
 		edited string // the file the user overwrites
 		want   string // in the refusal
 	}{
-		{"directory", []string{"-o", out}, filepath.Join(out, export.MatrixFile), filepath.Join(out, export.MatrixFile) + " was changed"},
+		{"directory", []string{"-o", out}, filepath.Join(out, naming.MatrixFile), filepath.Join(out, naming.MatrixFile) + " was changed"},
 		{"zip", []string{"--zip", file}, file, file + " is not a zip file ddat made"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

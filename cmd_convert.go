@@ -6,8 +6,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/ddat-tools/ddat/flat"
-	"github.com/ddat-tools/ddat/model"
+	"github.com/ddat-tools/ddat/formats"
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 )
@@ -54,7 +53,7 @@ func convertCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			if out == "-" && format == model.FormatXLSX && isTerminal(c.App.Writer) {
+			if out == "-" && format == formats.FormatXLSX && isTerminal(c.App.Writer) {
 				return usagef("--to xlsx writes a binary workbook: give -o FILE, or redirect standard output")
 			}
 			fw, err := loadFramework(c)
@@ -62,16 +61,16 @@ func convertCommand() *cli.Command {
 				return err
 			}
 			err = writeOutput(c, out, func(w io.Writer) error {
-				if format == model.FormatCSV || format == model.FormatXLSX {
-					return flat.Write(w, fw, format)
+				if format == formats.FormatCSV || format == formats.FormatXLSX {
+					return formats.Write(w, fw, format)
 				}
-				return model.Write(w, fw, format)
+				return formats.Write(w, fw, format)
 			})
 			if err != nil {
 				return fmt.Errorf("convert: %w", err)
 			}
-			if format == model.FormatCSV || format == model.FormatXLSX {
-				if lost := flat.Lost(fw); len(lost) > 0 {
+			if format == formats.FormatCSV || format == formats.FormatXLSX {
+				if lost := formats.Lost(fw); len(lost) > 0 {
 					fmt.Fprintf(c.App.ErrWriter, "ddat: note: the flat layout cannot hold %s; they are not in the %s output\n", strings.Join(lost, ", "), format)
 				}
 			}
@@ -82,9 +81,9 @@ func convertCommand() *cli.Command {
 
 // convertFormat is the output format --to names, else the one the output
 // file's extension names.
-func convertFormat(to, out string) (model.Format, error) {
+func convertFormat(to, out string) (formats.Format, error) {
 	if to != "" {
-		f, err := model.ParseFormat(to)
+		f, err := formats.ParseFormat(to)
 		if err != nil {
 			return "", usageError{fmt.Errorf("--to: %w", err)}
 		}
@@ -93,7 +92,7 @@ func convertFormat(to, out string) (model.Format, error) {
 	if out == "-" {
 		return "", usagef("give --to yaml|json|csv|xlsx (or -o FILE with one of those extensions)")
 	}
-	f, err := model.FormatOf(out)
+	f, err := formats.FormatOf(out)
 	if err != nil {
 		return "", usagef("-o %s: cannot tell the format from the extension; give --to yaml|json|csv|xlsx", out)
 	}

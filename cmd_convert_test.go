@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ddat-tools/ddat/internal/testkit"
 	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
 )
@@ -20,7 +21,7 @@ func TestConvertGolden(t *testing.T) {
 			if code != exitOK {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
-			golden(t, "convert-four-roles."+to, out)
+			testkit.GoldenString(t, "convert-four-roles."+to, out)
 		})
 	}
 	t.Run("xlsx", func(t *testing.T) {
@@ -28,7 +29,7 @@ func TestConvertGolden(t *testing.T) {
 		if _, errOut, code := ddat(t, "--data", fourRoles, "convert", "-o", path); code != exitOK {
 			t.Fatalf("exit %d: %s", code, errOut)
 		}
-		golden(t, "convert-four-roles.xlsx.txt", dumpXLSX(t, path))
+		testkit.GoldenString(t, "convert-four-roles.xlsx.txt", dumpXLSX(t, path))
 	})
 }
 

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/ddat-tools/ddat/export"
+	"github.com/ddat-tools/ddat/matrix"
 	"github.com/ddat-tools/ddat/model"
 	"github.com/urfave/cli/v2"
 )
@@ -39,14 +39,14 @@ func matrixCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			opts := export.MatrixOptions{
+			opts := matrix.Options{
 				Levels:  refs,
 				PerRole: c.Bool("per-role"),
 				Creator: "ddat " + version(),
 				Created: created,
 			}
 			out := c.String("output")
-			err = writeOutput(c, out, func(w io.Writer) error { return export.Matrix(w, fw, opts) })
+			err = writeOutput(c, out, func(w io.Writer) error { return matrix.Write(w, fw, opts) })
 			if err != nil {
 				return fmt.Errorf("matrix %s: %w", out, err)
 			}

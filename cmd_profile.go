@@ -7,8 +7,8 @@ import (
 	"os"
 	"strings"
 
-	"github.com/ddat-tools/ddat/export"
 	"github.com/ddat-tools/ddat/model"
+	"github.com/ddat-tools/ddat/profile"
 	"github.com/urfave/cli/v2"
 )
 
@@ -107,7 +107,7 @@ func runProfile(c *cli.Context) error {
 	}
 	pages := 0
 	err = writeOutput(c, path, func(w io.Writer) error {
-		pages, err = export.Profile(w, fw, ref, opts)
+		pages, err = profile.Write(w, fw, ref, opts)
 		return err
 	})
 	if err != nil {
@@ -120,8 +120,8 @@ func runProfile(c *cli.Context) error {
 }
 
 // profileOptions reads the profile flags: paper, organisation, logo, date.
-func profileOptions(c *cli.Context) (export.ProfileOptions, error) {
-	opts := export.ProfileOptions{
+func profileOptions(c *cli.Context) (profile.Options, error) {
+	opts := profile.Options{
 		Paper:        strings.ToLower(c.String("paper")),
 		Organisation: c.String("organisation"),
 		Creator:      "ddat " + version(),
@@ -137,7 +137,7 @@ func profileOptions(c *cli.Context) (export.ProfileOptions, error) {
 		case err != nil:
 			return opts, usagef("--logo %s: %v", path, err)
 		}
-		if opts.Logo, err = export.PrepareLogo(b); err != nil {
+		if opts.Logo, err = profile.PrepareLogo(b); err != nil {
 			return opts, usagef("--logo %s: %v", path, err)
 		}
 	}

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/ddat-tools/ddat/export"
 	"github.com/ddat-tools/ddat/model"
+	"github.com/ddat-tools/ddat/profile"
 	"github.com/urfave/cli/v2"
 )
 
@@ -81,7 +81,7 @@ func validateOne(c *cli.Context, path string) error {
 	default:
 		// Text the PDF fonts cannot print is an error too: the job
 		// profiles could not be made.
-		findings = append(fw.Validate(), export.CheckPrintable(fw, nil)...)
+		findings = append(fw.Validate(), profile.CheckPrintable(fw, nil)...)
 	}
 	errs, warns := findings.Errors(), len(findings)-findings.Errors()
 	err = writeOutput(c, "-", func(w io.Writer) error {

@@ -7,7 +7,7 @@ import (
 	"os"
 
 	"github.com/ddat-tools/ddat/assets"
-	"github.com/ddat-tools/ddat/flat"
+	"github.com/ddat-tools/ddat/formats"
 	"github.com/ddat-tools/ddat/model"
 	"github.com/urfave/cli/v2"
 )
@@ -65,9 +65,9 @@ func loadFramework(c *cli.Context) (*model.Framework, error) {
 
 // readFramework loads the framework without validating it.
 func readFramework(c *cli.Context) (*model.Framework, error) {
-	opts := model.LoadOptions{}
+	opts := formats.Options{}
 	if f := c.String("format"); f != "" {
-		format, err := model.ParseFormat(f)
+		format, err := formats.ParseFormat(f)
 		if err != nil {
 			return nil, usageError{err}
 		}
@@ -79,7 +79,7 @@ func readFramework(c *cli.Context) (*model.Framework, error) {
 		err error
 	)
 	if path == "" {
-		fw, err = model.Load(assets.FrameworkYAML(), assets.FrameworkName, model.LoadOptions{Format: model.FormatYAML})
+		fw, err = formats.Read(assets.FrameworkYAML(), assets.FrameworkName, formats.Options{Format: formats.FormatYAML})
 	} else {
 		fw, err = loadPath(path, opts, c.String("sheet"))
 	}
@@ -97,9 +97,8 @@ func readFramework(c *cli.Context) (*model.Framework, error) {
 // stdinName names standard input in messages.
 const stdinName = "<stdin>"
 
-// loadPath reads a framework file (or standard input, "-") in any format:
-// YAML and JSON through model.Load, CSV and XLSX through flat.Read.
-func loadPath(path string, opts model.LoadOptions, sheet string) (*model.Framework, error) {
+// loadPath reads a framework file (or standard input, "-") in any format.
+func loadPath(path string, opts formats.Options, sheet string) (*model.Framework, error) {
 	name := path
 	if path == "-" {
 		if opts.Format == "" {
@@ -109,13 +108,13 @@ func loadPath(path string, opts model.LoadOptions, sheet string) (*model.Framewo
 	}
 	format := opts.Format
 	if format == "" {
-		f, err := model.FormatOf(path)
+		f, err := formats.FormatOf(path)
 		if err != nil {
 			return nil, usageError{err}
 		}
 		format = f
 	}
-	if sheet != "" && format != model.FormatXLSX {
+	if sheet != "" && format != formats.FormatXLSX {
 		return nil, usagef("--sheet %s: only an .xlsx --data file has sheets", sheet)
 	}
 	var r io.Reader = os.Stdin
@@ -130,11 +129,7 @@ func loadPath(path string, opts model.LoadOptions, sheet string) (*model.Framewo
 		defer f.Close()
 		r = f
 	}
-	switch format {
-	case model.FormatCSV, model.FormatXLSX:
-		return flat.Read(r, name, flat.Options{Format: format, Sheet: sheet})
-	}
-	return model.Load(r, name, model.LoadOptions{Format: format})
+	return formats.Read(r, name, formats.Options{Format: format, Sheet: sheet})
 }
 
 // applyGrades reads a grades mapping file (CSV or YAML) and gives its role
@@ -148,7 +143,7 @@ func applyGrades(fw *model.Framework, path string) error {
 		return err
 	}
 	defer f.Close()
-	g, err := flat.ReadGrades(f, path)
+	g, err := formats.ReadGrades(f, path)
 	if err != nil {
 		return err
 	}

@@ -32,7 +32,7 @@ func TestMalformed(t *testing.T) {
 		{"conflicting-descriptions.yaml", "conflicting-descriptions.yaml:28:13:", `skill "Widget design" at level awareness: described differently here and at testdata/malformed/conflicting-descriptions.yaml:15:7`},
 		{"no-title.yaml", "no-title.yaml:24:9:", `role "Widget engineer", level 1: no title`},
 		{"control-character.yaml", "control-character.yaml:24:9:", `role "Widget engineer", level 1: the title or summary holds the control character U+001B; remove it`},
-		{"bad-date.yaml", "bad-date.yaml:22:14:", `roles[0].updated: expected a date as YYYY-MM-DD (e.g. 2023-07-31), found "2022-02-31"`},
+		{"bad-date.yaml", "bad-date.yaml:22:14:", `roles[0].updated: expected a date as YYYY-MM-DD (e.g. 2023-07-31) or as the role pages write it (31 July 2023), found "2022-02-31"`},
 		{"empty.yaml", "empty.yaml:", "file is empty; expected a framework"},
 		{"comments.yaml", "comments.yaml:", "file holds only comments; expected a framework"},
 		{"invalid-utf8.yaml", "invalid-utf8.yaml:25:32:", "invalid UTF-8 (byte 0xe9); save the file as UTF-8"},

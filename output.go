@@ -9,13 +9,14 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ddat-tools/ddat/export"
+	"github.com/ddat-tools/ddat/batch"
+	"github.com/ddat-tools/ddat/internal/atomicfile"
 	"github.com/urfave/cli/v2"
 )
 
 // writeOutput sends a document to path, or to stdout when path is "-". Either
 // way nothing is written unless the whole document is made: a file goes
-// through export.WriteFileContext, stdout through a buffer. An interrupt
+// through atomicfile.WriteContext, stdout through a buffer. An interrupt
 // (c.Context is cancelled by run on Ctrl-C or SIGTERM) leaves nothing behind.
 func writeOutput(c *cli.Context, path string, write func(io.Writer) error) error {
 	if path == "-" {
@@ -24,12 +25,12 @@ func writeOutput(c *cli.Context, path string, write func(io.Writer) error) error
 			return err
 		}
 		if err := c.Context.Err(); err != nil {
-			return fmt.Errorf("%w: nothing was written", export.ErrInterrupted)
+			return fmt.Errorf("%w: nothing was written", batch.ErrInterrupted)
 		}
 		_, err := c.App.Writer.Write(buf.Bytes())
 		return err
 	}
-	return export.WriteFileContext(c.Context, path, write)
+	return atomicfile.WriteContext(c.Context, path, write)
 }
 
 // dateFlag makes the flag that fixes the creation date written into documents.

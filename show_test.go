@@ -9,26 +9,17 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ddat-tools/ddat/assets"
-	"github.com/ddat-tools/ddat/model"
+	"github.com/ddat-tools/ddat/internal/fixture"
+	"github.com/ddat-tools/ddat/internal/testkit"
 )
 
 // seedInfrastructureEngineer is the complete seed role page.
 const seedInfrastructureEngineer = "000_feb4cb126deefb83.txt"
 
-func defaultFramework(t *testing.T) *model.Framework {
-	t.Helper()
-	fw, err := model.Load(assets.FrameworkYAML(), assets.FrameworkName, model.LoadOptions{Format: model.FormatYAML})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fw
-}
-
 // TestShowGolden holds "ddat show ROLE N" for every role level of the
 // default framework.
 func TestShowGolden(t *testing.T) {
-	fw := defaultFramework(t)
+	fw := fixture.Default(t)
 	var all strings.Builder
 	for _, r := range fw.Roles {
 		for n := range r.Levels {
@@ -40,7 +31,7 @@ func TestShowGolden(t *testing.T) {
 			fmt.Fprintf(&all, "$ ddat %s\n%s", strings.Join(args, " "), stdout)
 		}
 	}
-	golden(t, "show.txt", all.String())
+	testkit.GoldenString(t, "show.txt", all.String())
 }
 
 // TestShowRoleGolden holds "ddat show ROLE", the whole role.
@@ -49,7 +40,7 @@ func TestShowRoleGolden(t *testing.T) {
 	if code != exitOK || stderr != "" {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
-	golden(t, "show-role.txt", stdout)
+	testkit.GoldenString(t, "show-role.txt", stdout)
 }
 
 // A role level can be named by number, id, title or title without the role
@@ -131,7 +122,7 @@ func seedShared(t *testing.T, file string) map[string][]string {
 	}
 	table, _, _ = strings.Cut(table, "Updates")
 	skills := map[string]bool{}
-	fw := defaultFramework(t)
+	fw := fixture.Default(t)
 	for _, s := range fw.Skills {
 		skills[s.Name] = true
 	}

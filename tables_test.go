@@ -3,6 +3,8 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/ddat-tools/ddat/internal/testkit"
 )
 
 // TestCommandsGolden holds the output of the listing commands on the default
@@ -28,7 +30,7 @@ func TestCommandsGolden(t *testing.T) {
 			if code != tt.code {
 				t.Fatalf("ddat %q: exit %d, want %d; stderr %q", tt.args, code, tt.code, stderr)
 			}
-			golden(t, tt.name+".txt", stdout)
+			testkit.GoldenString(t, tt.name+".txt", stdout)
 		})
 	}
 }

@@ -15,7 +15,7 @@ var framework string
 const FrameworkName = "framework.yaml"
 
 // FrameworkYAML returns a new reader of the default framework, in the YAML
-// format model.Load reads: the role pages "Infrastructure engineer" and
+// format formats.Read reads: the role pages "Infrastructure engineer" and
 // "Infrastructure operations engineer", with every text as the pages give it.
 // Skill levels that neither page describes have no "You can:" items, on
 // purpose; model.Framework.Validate reports each as a warning.

@@ -35,7 +35,7 @@ func (fw *Framework) Build() *Framework {
 			if r.Levels[j].Title == "" {
 				return ""
 			}
-			return levelID(r.Name, r.Levels[j].Title)
+			return LevelID(r.Name, r.Levels[j].Title)
 		})
 	}
 	fw.index = index{

@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/ddat-tools/ddat/assets"
+	"github.com/ddat-tools/ddat/formats"
 	"github.com/ddat-tools/ddat/model"
 )
 
@@ -281,7 +282,7 @@ func parseSeedPage(t *testing.T, file string) seedPage {
 
 func loadDefaultFramework(t *testing.T) *model.Framework {
 	t.Helper()
-	fw, err := model.Load(assets.FrameworkYAML(), assets.FrameworkName, model.LoadOptions{Format: model.FormatYAML})
+	fw, err := formats.Read(assets.FrameworkYAML(), assets.FrameworkName, formats.Options{Format: formats.FormatYAML})
 	if err != nil {
 		t.Fatalf("load the default framework: %v", err)
 	}

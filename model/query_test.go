@@ -2,28 +2,14 @@ package model_test
 
 import (
 	"errors"
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/ddat-tools/ddat/internal/fixture"
 	"github.com/ddat-tools/ddat/model"
 )
-
-// loadFixture loads a framework from testdata/frameworks and fails the test
-// on any load or validation error.
-func loadFixture(t *testing.T, name string) *model.Framework {
-	t.Helper()
-	fw, err := model.LoadFile(filepath.Join("..", "testdata", "frameworks", name), model.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := fw.Validate().Err(); err != nil {
-		t.Fatal(err)
-	}
-	return fw
-}
 
 func mustRole(t *testing.T, fw *model.Framework, q string) *model.Role {
 	t.Helper()
@@ -35,7 +21,7 @@ func mustRole(t *testing.T, fw *model.Framework, q string) *model.Role {
 }
 
 func TestRoleLookup(t *testing.T) {
-	fw := loadFixture(t, "small.yaml")
+	fw := fixture.Valid(t, "small.yaml")
 	for _, q := range []string{"widget-engineer", "Widget engineer", "WIDGET ENGINEER", "  widget   engineer ", "Widget-Engineer"} {
 		r, err := fw.Role(q)
 		if err != nil || r.ID != "widget-engineer" {
@@ -53,7 +39,7 @@ func TestRoleLookup(t *testing.T) {
 }
 
 func TestLevelLookup(t *testing.T) {
-	fw := loadFixture(t, "small.yaml")
+	fw := fixture.Valid(t, "small.yaml")
 	r := mustRole(t, fw, "widget-engineer")
 	if got := []string{r.Levels[0].ID, r.Levels[1].ID}; !slices.Equal(got, []string{"associate", "widget-engineer"}) {
 		t.Errorf("level ids = %q, want the title without the role name, or the whole title when that leaves nothing", got)
@@ -87,7 +73,7 @@ func TestLevelLookup(t *testing.T) {
 }
 
 func TestGradeRange(t *testing.T) {
-	fw := loadFixture(t, "small.yaml")
+	fw := fixture.Valid(t, "small.yaml")
 	for role, want := range map[string]string{
 		"widget-engineer": "EO to SEO",
 		"gadget-keeper":   "SEO to G7",
@@ -100,14 +86,14 @@ func TestGradeRange(t *testing.T) {
 	if got := fw.GradeRange(&model.Role{Levels: []model.RoleLevel{{Title: "No grades"}}}); got != "" {
 		t.Errorf("GradeRange of a role without grades = %q, want \"\"", got)
 	}
-	def := loadFixture(t, "../../assets/framework.yaml")
+	def := fixture.Default(t)
 	if got := def.GradeRange(mustRole(t, def, "infrastructure-engineer")); got != "EO to Deputy director or equivalent" {
 		t.Errorf("GradeRange(infrastructure-engineer) = %q: a grade without a code is shown by name", got)
 	}
 }
 
 func TestProgression(t *testing.T) {
-	fw := loadFixture(t, "small.yaml")
+	fw := fixture.Valid(t, "small.yaml")
 	p := fw.Progression(mustRole(t, fw, "widget-engineer"))
 	if want := []string{"widget-design", "teamwork", "gadget-care"}; !slices.Equal(p.Skills, want) {
 		t.Errorf("skills = %q, want %q (level by level, in source order)", p.Skills, want)
@@ -119,7 +105,7 @@ func TestProgression(t *testing.T) {
 }
 
 func TestSharedSkills(t *testing.T) {
-	fw := loadFixture(t, "small.yaml")
+	fw := fixture.Valid(t, "small.yaml")
 	we, gk, tl := mustRole(t, fw, "widget-engineer"), mustRole(t, fw, "gadget-keeper"), mustRole(t, fw, "team-lead")
 	tests := []struct {
 		a, b *model.Role
@@ -138,7 +124,7 @@ func TestSharedSkills(t *testing.T) {
 }
 
 func TestRolesSharingSkills(t *testing.T) {
-	fw := loadFixture(t, "sharing.yaml")
+	fw := fixture.Valid(t, "sharing.yaml")
 	got := fw.RolesSharingSkills(mustRole(t, fw, "anchor"))
 	type row struct {
 		Role   string
@@ -171,7 +157,7 @@ func TestRolesSharingSkills(t *testing.T) {
 }
 
 func TestSelect(t *testing.T) {
-	fw := loadFixture(t, "small.yaml")
+	fw := fixture.Valid(t, "small.yaml")
 	tests := []struct {
 		name string
 		sel  model.Selection
@@ -223,7 +209,7 @@ func TestSelect(t *testing.T) {
 }
 
 func TestLevelPhrase(t *testing.T) {
-	fw := loadFixture(t, "small.yaml")
+	fw := fixture.Valid(t, "small.yaml")
 	for level, want := range map[string]string{
 		"awareness":    "Awareness is the first of 4 ascending skill levels",
 		"Working":      "Working is the second of 4 ascending skill levels",
@@ -238,7 +224,7 @@ func TestLevelPhrase(t *testing.T) {
 }
 
 func TestRoleDocuments(t *testing.T) {
-	fw := loadFixture(t, "small.yaml")
+	fw := fixture.Valid(t, "small.yaml")
 	r, err := fw.Role("widget-engineer")
 	if err != nil {
 		t.Fatal(err)

@@ -94,10 +94,10 @@ func (r *Role) LevelNumber(l *RoleLevel) int {
 	return 0
 }
 
-// levelID derives a role level's id from its title: the title without the
+// LevelID derives a role level's id from its title: the title without the
 // role's name ("Senior infrastructure engineer" in role "Infrastructure
 // engineer" gives "senior"), or the whole title when that leaves nothing.
-func levelID(role, title string) string {
+func LevelID(role, title string) string {
 	t, r := fold(title), fold(role)
 	if rest := strings.TrimSpace(strings.Replace(t, r, "", 1)); rest != t && rest != "" {
 		return Slug(rest)

@@ -1,0 +1,203 @@
+package batch
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/ddat-tools/ddat/internal/naming"
+)
+
+// ErrNotOurs is matched by the error of a batch, without Options.Force,
+// whose output holds what ddat did not write: a file its manifest does not
+// list, a file changed since ddat wrote it, or a file that is not a zip
+// ddat made.
+var ErrNotOurs = errors.New("the output holds files ddat did not write")
+
+// notOursError refuses to replace an output that is someone's work.
+type notOursError struct {
+	output string // as the user gave it
+	what   string // what in it ddat did not write
+	other  string // the flag to choose another output
+}
+
+func (e *notOursError) Error() string {
+	return fmt.Sprintf("batch %s: %s; --force replaces it, or choose another %s", e.output, e.what, e.other)
+}
+
+func (e *notOursError) Is(target error) bool { return target == ErrNotOurs }
+
+// ownFiles is what a manifest ddat wrote says of its files, by path.
+type ownFiles map[string]ManifestItem
+
+// readOwnManifest reads a manifest and reports whether ddat wrote it.
+func readOwnManifest(r io.Reader) (ownFiles, bool) {
+	m, err := ReadManifest(r)
+	if err != nil || m.Generator != Generator {
+		return nil, false
+	}
+	own := ownFiles{}
+	for _, f := range m.Files {
+		own[f.Path] = f
+	}
+	return own, true
+}
+
+// changed reports whether a file of size bytes, whose contents open gives,
+// is not the one the manifest lists under name. The contents are hashed
+// only when the size matches, through buf.
+func (own ownFiles) changed(name string, size int64, open func() (io.ReadCloser, error), buf []byte) (bool, error) {
+	item := own[name]
+	if size != item.Bytes {
+		return true, nil
+	}
+	r, err := open()
+	if err != nil {
+		return false, err
+	}
+	defer r.Close()
+	h := sha256.New()
+	// The bare reader keeps io.CopyBuffer from allocating a buffer per file.
+	if _, err := io.CopyBuffer(h, struct{ io.Reader }{r}, buf); err != nil {
+		return false, err
+	}
+	return hex.EncodeToString(h.Sum(nil)) != item.SHA256, nil
+}
+
+// isDir reports whether dir is a directory of some file the manifest lists.
+func (own ownFiles) isDir(dir string) bool {
+	for p := range own {
+		if strings.HasPrefix(p, dir+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// checkOwnDir returns nil when target, the directory the user named shown,
+// is empty or holds only files that its manifest.json, written by ddat,
+// lists with the size and SHA-256 they have: such a directory is ddat's to
+// replace. Otherwise the error names the first file that is someone's work.
+func checkOwnDir(target, shown string) error {
+	refuse := func(format string, args ...any) error {
+		return &notOursError{output: shown, what: fmt.Sprintf(format, args...), other: "-o DIR"}
+	}
+	data, err := os.ReadFile(filepath.Join(target, naming.ManifestFile))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("batch %s: %w", shown, err)
+	}
+	manifest := err == nil
+	own, ok := readOwnManifest(bytes.NewReader(data))
+	if manifest && !ok {
+		return refuse("%s is not a manifest ddat wrote", filepath.Join(shown, naming.ManifestFile))
+	}
+	var refusal error
+	buf := make([]byte, 64<<10)
+	err = filepath.WalkDir(target, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(target, p)
+		if err != nil || rel == "." {
+			return err
+		}
+		name, file := filepath.ToSlash(rel), filepath.Join(shown, rel)
+		switch {
+		case name == naming.ManifestFile:
+			return nil
+		case d.IsDir():
+			if !own.isDir(name) {
+				refusal = refuse("it holds %s%c, a directory no ddat batch made", file, filepath.Separator)
+				return filepath.SkipAll
+			}
+			return nil
+		case !d.Type().IsRegular():
+			refusal = refuse("it holds %s, which no ddat batch wrote", file)
+			return filepath.SkipAll
+		}
+		if _, listed := own[name]; !listed {
+			refusal = refuse("it holds %s, which no ddat batch wrote", file)
+			return filepath.SkipAll
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		changed, err := own.changed(name, info.Size(), func() (io.ReadCloser, error) { return os.Open(p) }, buf)
+		if err != nil {
+			return err
+		}
+		if changed {
+			refusal = refuse("%s was changed after ddat wrote it (its size or SHA-256 is not the one %s gives)", file, naming.ManifestFile)
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("batch %s: %w", shown, err)
+	}
+	return refusal
+}
+
+// checkOwnZip returns nil when file, named shown by the user, does not
+// exist or is a zip file that ddat made: a readable zip whose manifest.json,
+// written by ddat, lists every other entry with its size and SHA-256. Such
+// a file is ddat's to replace; anything else is someone's work.
+func checkOwnZip(file, shown string) error {
+	refuse := func(format string, args ...any) error {
+		return &notOursError{output: shown, what: fmt.Sprintf(format, args...), other: "--zip FILE"}
+	}
+	fi, err := os.Stat(file)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("batch %s: %w", shown, err)
+	case fi.IsDir():
+		return fmt.Errorf("batch %s: is a directory, not a zip file; give --zip the name of a file", shown)
+	case !fi.Mode().IsRegular():
+		return fmt.Errorf("batch %s: exists and is not a regular file; give the zip file's name", shown)
+	}
+	zr, err := zip.OpenReader(file)
+	if err != nil {
+		return refuse("%s is not a zip file ddat made", shown)
+	}
+	defer zr.Close()
+	var own ownFiles
+	if mf, err := zr.Open(naming.ManifestFile); err == nil {
+		own, _ = readOwnManifest(mf)
+		mf.Close()
+	}
+	if own == nil {
+		return refuse("%s is not a zip file ddat made (it holds no manifest.json ddat wrote)", shown)
+	}
+	buf := make([]byte, 64<<10)
+	for _, f := range zr.File {
+		switch {
+		case f.Name == naming.ManifestFile:
+			continue
+		case path.Clean(f.Name) != f.Name || f.FileInfo().IsDir():
+			return refuse("%s holds %s, which no ddat batch wrote", shown, f.Name)
+		}
+		if _, listed := own[f.Name]; !listed {
+			return refuse("%s holds %s, which no ddat batch wrote", shown, f.Name)
+		}
+		changed, err := own.changed(f.Name, int64(f.UncompressedSize64), f.Open, buf)
+		if err != nil {
+			return refuse("%s is not a zip file ddat made (%s: %v)", shown, f.Name, err)
+		}
+		if changed {
+			return refuse("%s holds %s, which was changed after ddat wrote it (its size or SHA-256 is not the one %s gives)", shown, f.Name, naming.ManifestFile)
+		}
+	}
+	return nil
+}

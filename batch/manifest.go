@@ -1,0 +1,75 @@
+package batch
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Generator is the value of Manifest.Generator in every manifest ddat
+// writes. A directory or zip file that holds such a manifest and only the
+// files it lists, with the sizes and SHA-256 it gives, was made by ddat, and
+// a later batch may replace it without --force.
+const Generator = "ddat"
+
+// Manifest lists the documents of a batch, for people and programs that
+// publish them: written as manifest.json beside the documents.
+type Manifest struct {
+	Generator string         `json:"generator"` // always Generator
+	Version   string         `json:"version"`   // of ddat
+	Framework string         `json:"framework"` // the framework's name
+	Created   time.Time      `json:"created"`   // the creation date written into the documents
+	Files     []ManifestItem `json:"files"`     // sorted by Path
+}
+
+// ManifestItem is one document of a batch.
+type ManifestItem struct {
+	Path   string `json:"path"`            // slash-separated, relative to the manifest
+	Kind   string `json:"kind"`            // KindProfile, KindRole or KindMatrix
+	Title  string `json:"title,omitempty"` // what the document is, for a person
+	Role   string `json:"role,omitempty"`  // role id
+	Level  string `json:"level,omitempty"` // role level id
+	Pages  int    `json:"pages,omitempty"` // PDF pages
+	Bytes  int64  `json:"bytes"`
+	SHA256 string `json:"sha256"` // hex
+}
+
+// Encode writes m as indented JSON with its files sorted by path: the same
+// manifest gives the same bytes.
+func (m *Manifest) Encode(w io.Writer) error {
+	c := *m
+	c.Files = slices.Clone(m.Files)
+	sortItems(c.Files)
+	c.Created = c.Created.UTC()
+	data, err := json.MarshalIndent(&c, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode manifest: %w", err)
+	}
+	_, err = w.Write(append(data, '\n'))
+	return err
+}
+
+// Bytes is the total size of the files m lists.
+func (m *Manifest) Bytes() int64 {
+	var n int64
+	for _, f := range m.Files {
+		n += f.Bytes
+	}
+	return n
+}
+
+// ReadManifest decodes a manifest written by Encode.
+func ReadManifest(r io.Reader) (*Manifest, error) {
+	var m Manifest
+	if err := json.NewDecoder(r).Decode(&m); err != nil {
+		return nil, fmt.Errorf("read manifest: %w", err)
+	}
+	return &m, nil
+}
+
+func sortItems(items []ManifestItem) {
+	slices.SortFunc(items, func(a, b ManifestItem) int { return strings.Compare(a.Path, b.Path) })
+}

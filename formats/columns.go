@@ -1,0 +1,110 @@
+package formats
+
+import (
+	"strings"
+	"unicode"
+)
+
+// column is one kind of column the layout knows.
+type column int
+
+const (
+	colRoleFamily column = iota
+	colRole
+	colRoleID
+	colRoleType
+	colRoleDescription
+	colRoleLevel
+	colRoleLevelDescription
+	colGrades
+	colResponsibilities
+	colSkillName
+	colSkillID
+	colSkillDescription
+	colSkillLevel
+	colSkillLevelDescription
+	colPublished
+	colLastUpdated
+	colUpdates
+	colFramework
+	colSource
+	colLicence
+	colURL
+	numColumns
+)
+
+// headings are the columns' names as Write writes them, in the order it
+// writes them.
+var headings = [numColumns]string{
+	colRoleFamily:            "Role Family",
+	colRole:                  "Role",
+	colRoleID:                "Role ID",
+	colRoleType:              "Role Type",
+	colRoleDescription:       "Role Description",
+	colRoleLevel:             "Role Level",
+	colRoleLevelDescription:  "Role Level Description",
+	colGrades:                "Grades",
+	colResponsibilities:      "Responsibilities",
+	colSkillName:             "Skill Name",
+	colSkillID:               "Skill ID",
+	colSkillDescription:      "Skill Description",
+	colSkillLevel:            "Skill Level",
+	colSkillLevelDescription: "Skill Level Description",
+	colPublished:             "Published",
+	colLastUpdated:           "Last Updated",
+	colUpdates:               "Updates",
+	colFramework:             "Framework",
+	colSource:                "Source",
+	colLicence:               "Licence",
+	colURL:                   "URL",
+}
+
+// required are the columns every file must have.
+var required = []column{
+	colRoleFamily, colRole, colRoleDescription, colRoleLevel, colRoleLevelDescription,
+	colSkillName, colSkillDescription, colSkillLevel, colSkillLevelDescription,
+}
+
+// aliases are other headings seen in the wild for the same columns.
+var aliases = map[string]column{
+	"family":           colRoleFamily,
+	"rolename":         colRole,
+	"skill":            colSkillName,
+	"grade":            colGrades,
+	"type":             colRoleType,
+	"roletitle":        colRole,
+	"leveltitle":       colRoleLevel,
+	"updated":          colLastUpdated,
+	"firstpublished":   colPublished,
+	"updatehistory":    colUpdates,
+	"frameworkname":    colFramework,
+	"frameworksource":  colSource,
+	"license":          colLicence,
+	"frameworklicence": colLicence,
+	"frameworklicense": colLicence,
+	"frameworkurl":     colURL,
+}
+
+// headingKey is a heading with case, spaces and punctuation removed, so that
+// "Role level", "ROLE_LEVEL" and "role-level" are the same column.
+func headingKey(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// columnOf returns the column a heading names.
+func columnOf(heading string) (column, bool) {
+	k := headingKey(heading)
+	for c, h := range headings {
+		if headingKey(h) == k {
+			return column(c), true
+		}
+	}
+	c, ok := aliases[k]
+	return c, ok
+}

@@ -1,0 +1,302 @@
+package formats
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ddat-tools/ddat/model"
+	"github.com/xuri/excelize/v2"
+)
+
+// table is a sheet's non-blank rows, each with its number as a spreadsheet
+// shows it.
+type table struct {
+	rows   []row
+	ragged bool // every row must have as many cells as the header (CSV)
+}
+
+type row struct {
+	num   int
+	cells []string
+}
+
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+var bom = []byte("\xef\xbb\xbf")
+
+// readCSV parses a CSV file: UTF-8 with or without a byte-order mark, its
+// separator (comma, semicolon or tab) detected from the header line, quoted
+// cells that span lines. Cells that Write protected from formula injection
+// are restored.
+func readCSV(in io.Reader, name string) (*table, error) {
+	br := bufio.NewReaderSize(io.LimitReader(in, MaxInputSize+1), 64<<10)
+	if b, _ := br.Peek(2); bytes.Equal(b, []byte{0xff, 0xfe}) || bytes.Equal(b, []byte{0xfe, 0xff}) {
+		return nil, loadErr(name, 0, "", "the file is UTF-16 text; save it as \"CSV UTF-8\"")
+	}
+	if b, _ := br.Peek(4); bytes.Equal(b, []byte("PK\x03\x04")) {
+		return nil, loadErr(name, 0, "", "this is a workbook or another zip file, not CSV text; give an .xlsx file its extension, or --format xlsx")
+	}
+	if b, _ := br.Peek(len(bom)); bytes.Equal(b, bom) {
+		br.Discard(len(bom))
+	}
+	first, _ := br.Peek(br.Size()) // as much as there is; the header line is in it
+	r := csv.NewReader(br)
+	r.Comma = separator(first)
+	r.FieldsPerRecord = -1
+	t := &table{ragged: true}
+	// encoding/csv skips blank lines, which a spreadsheet shows as rows:
+	// count them so that row numbers match what the user sees. line is the
+	// line after the last record.
+	num, line := 0, 1
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, &model.LoadError{Pos: model.Pos{File: name, Line: pe.Line, Col: pe.Column},
+					Msg: fmt.Sprintf("row %d: %v; a cell with quotes must be quoted as a whole, with quotes inside it doubled", num+1+(pe.StartLine-line), pe.Err)}
+			}
+			return nil, fmt.Errorf("read %s: %w", name, err)
+		}
+		start, _ := r.FieldPos(0)
+		num += 1 + start - line
+		last, _ := r.FieldPos(len(rec) - 1)
+		line = last + strings.Count(rec[len(rec)-1], "\n") + 1
+		for i, c := range rec {
+			rec[i] = unprotect(c)
+		}
+		t.rows = append(t.rows, row{num: num, cells: rec})
+	}
+	if r.InputOffset() > MaxInputSize {
+		return nil, loadErr(name, 0, "", "file is larger than %d MiB", MaxInputSize>>20)
+	}
+	return t, nil
+}
+
+// separator detects the separator from the first line: the most frequent
+// of comma, semicolon and tab outside quotes, a comma when none is there.
+func separator(data []byte) rune {
+	counts := map[rune]int{}
+	quoted := false
+	for _, b := range data {
+		switch {
+		case b == '"':
+			quoted = !quoted
+		case quoted:
+		case b == '\n':
+			goto done
+		case b == ',' || b == ';' || b == '\t':
+			counts[rune(b)]++
+		}
+	}
+done:
+	best := ','
+	for _, c := range []rune{';', '\t'} {
+		if counts[c] > counts[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+// readXLSX reads one sheet of a workbook: the one named, else the first.
+// A merged range counts as its top-left value in every cell it covers, as a
+// person reading the sheet would take it.
+func readXLSX(r io.Reader, name, sheet string) (*table, error) {
+	f, err := excelize.OpenReader(r)
+	if err != nil {
+		return nil, loadErr(name, 0, "", "not a readable XLSX workbook (%v); save it from your spreadsheet as .xlsx", err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, loadErr(name, 0, "", "the workbook has no sheets")
+	}
+	if sheet == "" {
+		sheet = sheets[0]
+	} else if !containsFold(sheets, sheet) {
+		return nil, loadErr(name, 0, "", "no sheet %q; the workbook has: %s", sheet, strings.Join(sheets, ", "))
+	} else {
+		sheet = findFold(sheets, sheet)
+	}
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		return nil, loadErr(name, 0, "", "sheet %q: %v", sheet, err)
+	}
+	var merged []excelize.MergeCell
+	if mayHaveMerges(f) {
+		merged, err = f.GetMergeCells(sheet)
+		if err != nil {
+			return nil, loadErr(name, 0, "", "sheet %q: %v", sheet, err)
+		}
+	}
+	for _, m := range merged {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		v := m.GetCellValue()
+		for y := r1; y <= r2 && y <= len(rows); y++ {
+			for x := c1; x <= c2; x++ {
+				for len(rows[y-1]) < x {
+					rows[y-1] = append(rows[y-1], "")
+				}
+				rows[y-1][x-1] = v
+			}
+		}
+	}
+	dateCells(f, sheet, rows)
+	t := &table{}
+	for i, cells := range rows {
+		for j, c := range cells {
+			cells[j] = unprotect(c)
+		}
+		t.rows = append(t.rows, row{num: i + 1, cells: cells})
+	}
+	if blankTable(t) {
+		return nil, loadErr(name, 0, "", "sheet %q is empty; expected a header row naming the columns (%s)", sheet, strings.Join(requiredHeadings(), ", "))
+	}
+	return t, nil
+}
+
+// mayHaveMerges reports whether a sheet of f may have merged cells: reading
+// them makes excelize parse the whole sheet a second time, which doubles the
+// time a large sheet takes. The worksheets excelize keeps in memory are
+// searched for a merge; one it keeps in a temporary file (a very large
+// sheet) may have any.
+func mayHaveMerges(f *excelize.File) bool {
+	found, parts := false, 0
+	f.Pkg.Range(func(k, v any) bool {
+		name, _ := k.(string)
+		if !strings.HasPrefix(name, "xl/worksheets/") || !strings.HasSuffix(name, ".xml") {
+			return true
+		}
+		parts++
+		data, _ := v.([]byte)
+		found = found || bytes.Contains(data, []byte("<mergeCell"))
+		return true
+	})
+	return found || parts < len(f.GetSheetList())
+}
+
+func blankTable(t *table) bool {
+	for _, r := range t.rows {
+		if !blank(r.cells) {
+			return false
+		}
+	}
+	return true
+}
+
+func containsFold(list []string, s string) bool { return findFold(list, s) != "" }
+
+func findFold(list []string, s string) string {
+	for _, x := range list {
+		if strings.EqualFold(strings.TrimSpace(x), strings.TrimSpace(s)) {
+			return x
+		}
+	}
+	return ""
+}
+
+// checkUTF8 names the first cell of r that is not valid UTF-8.
+func checkUTF8(name string, r row, heading func(int) string) error {
+	for i, c := range r.cells {
+		if !utf8.ValidString(c) {
+			bad := c
+			for len(bad) > 0 {
+				rn, size := utf8.DecodeRuneInString(bad)
+				if rn == utf8.RuneError && size <= 1 {
+					break
+				}
+				bad = bad[size:]
+			}
+			return loadErr(name, r.num, heading(i), "invalid UTF-8 (byte 0x%02x at character %d); save the file as UTF-8",
+				bad[0], utf8.RuneCountInString(c[:len(c)-len(bad)])+1)
+		}
+	}
+	return nil
+}
+
+func requiredHeadings() []string {
+	out := make([]string, len(required))
+	for i, c := range required {
+		out[i] = headings[c]
+	}
+	return out
+}
+
+func loadErr(file string, row int, column, format string, args ...any) error {
+	return &model.LoadError{Pos: model.Pos{File: file, Line: row, Column: column}, Msg: fmt.Sprintf(format, args...)}
+}
+
+// dateCells rewrites the cells of the date columns (Published, Last
+// Updated) that a spreadsheet stores as dates: a date typed into a cell is a
+// serial number shown in a format of the user's locale ("07-31-23"), which
+// only the number tells apart. Such a cell is read as its date, YYYY-MM-DD;
+// a text cell is left as written. rows are the sheet's rows as read.
+func dateCells(f *excelize.File, sheet string, rows [][]string) {
+	head := 0
+	for head < len(rows) && blank(rows[head]) {
+		head++
+	}
+	if head == len(rows) {
+		return
+	}
+	var cols []int
+	for i, h := range rows[head] {
+		if c, ok := columnOf(h); ok && (c == colPublished || c == colLastUpdated) {
+			cols = append(cols, i)
+		}
+	}
+	if len(cols) == 0 {
+		return
+	}
+	use1904 := false
+	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
+		use1904 = *p.Date1904
+	}
+	for y := head + 1; y < len(rows); y++ {
+		for _, x := range cols {
+			if x >= len(rows[y]) || strings.TrimSpace(rows[y][x]) == "" {
+				continue
+			}
+			if _, ok := parseDate(rows[y][x]); ok {
+				continue
+			}
+			cell, err := excelize.CoordinatesToCellName(x+1, y+1)
+			if err != nil {
+				continue
+			}
+			raw, err := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+			if err != nil {
+				continue
+			}
+			serial, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
+			if err != nil || serial < 1 {
+				continue
+			}
+			if d, err := excelize.ExcelDateToTime(serial, use1904); err == nil {
+				rows[y][x] = formatDate(d)
+			}
+		}
+	}
+}

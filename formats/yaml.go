@@ -1,0 +1,301 @@
+package formats
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ddat-tools/ddat/model"
+	"gopkg.in/yaml.v3"
+)
+
+// maxNodes bounds how many nodes a file may expand to through aliases, so that
+// a small file of nested aliases (an "alias bomb") fails fast.
+const maxNodes = 1 << 20
+
+// decoder walks a YAML (or JSON) node tree into a Framework. It stops at the
+// first problem, which it keeps as a *LoadError with the node's position and
+// the path of the field.
+type decoder struct {
+	name  string
+	nodes int
+	err   *model.LoadError
+	// descriptions given inline in role levels, applied after Build.
+	inline []inlineDescription
+}
+
+type inlineDescription struct {
+	skill, level string
+	items        []string
+	pos          model.Pos
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func decodeYAML(data []byte, name string) (*model.Framework, error) {
+	if err := checkText(data, name); err != nil {
+		return nil, err
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var root yaml.Node
+	if err := dec.Decode(&root); errors.Is(err, io.EOF) {
+		return nil, &model.LoadError{Pos: model.Pos{File: name}, Msg: "file holds only comments; expected a framework"}
+	} else if err != nil {
+		return nil, syntaxError(name, err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, &model.LoadError{Pos: model.Pos{File: name, Line: extra.Line, Col: extra.Column}, Msg: "a second YAML document; a framework file holds one"}
+	} else if !errors.Is(err, io.EOF) {
+		return nil, syntaxError(name, err)
+	}
+	return decodeTree(&root, name)
+}
+
+// decodeTree reads a framework from a parsed document, YAML or JSON.
+func decodeTree(root *yaml.Node, name string) (*model.Framework, error) {
+	d := &decoder{name: name}
+	fw := &model.Framework{}
+	if len(root.Content) == 0 {
+		return nil, &model.LoadError{Pos: model.Pos{File: name}, Msg: "file is empty; expected a framework"}
+	}
+	d.document(root.Content[0], fw)
+	if d.err != nil {
+		return nil, d.err
+	}
+	fw.Build()
+	for _, in := range d.inline {
+		fw.Describe(in.skill, in.level, in.items, in.pos)
+	}
+	return fw, nil
+}
+
+// parserProblems are the messages of yaml.v3's parser (as opposed to its
+// scanner), with what they mean in plain words. The parser reports the line
+// before the one it means: the line where the enclosing list or mapping
+// starts, or the line of the problem when that is the first.
+var parserProblems = map[string]string{
+	"did not find expected ',' or ']'":       "a [ ] list is not closed, or lacks a comma between items",
+	"did not find expected ',' or '}'":       "a { } mapping is not closed, or lacks a comma between fields",
+	"did not find expected key":              "a line is not \"field: value\" where a field belongs; check the indentation",
+	"did not find expected '-' indicator":    "a line is not a \"- \" item where a list item belongs; check the indentation",
+	"did not find expected node content":     "a value is missing",
+	"did not find expected <document start>": "",
+	"did not find expected <stream-start>":   "",
+	"found undefined tag handle":             "",
+	"found duplicate %YAML directive":        "",
+	"found incompatible YAML document":       "",
+	"found duplicate %TAG directive":         "",
+}
+
+func syntaxError(name string, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	if plain, ok := parserProblems[msg]; ok {
+		line++
+		if plain != "" {
+			msg = plain + " (" + msg + ")"
+		}
+	}
+	return &model.LoadError{Pos: model.Pos{File: name, Line: line}, Msg: "syntax error near here: " + msg}
+}
+
+func (d *decoder) pos(n *yaml.Node) model.Pos {
+	return model.Pos{File: d.name, Line: n.Line, Col: n.Column}
+}
+
+func (d *decoder) fail(n *yaml.Node, path, format string, args ...any) {
+	if d.err == nil {
+		d.err = &model.LoadError{Pos: d.pos(n), Field: path, Msg: fmt.Sprintf(format, args...)}
+	}
+}
+
+// deref follows aliases, counting every node visited against maxNodes.
+func (d *decoder) deref(n *yaml.Node, path string) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	d.nodes++
+	if d.nodes > maxNodes && d.err == nil {
+		d.fail(n, path, "the file expands to more than %d values through aliases; remove the nested aliases", maxNodes)
+	}
+	return n
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping of fields"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "nothing"
+		}
+		return fmt.Sprintf("the value %q", n.Value)
+	}
+	return "something else"
+}
+
+// fields walks a mapping node, calling the handler of each known key; any
+// other key is an error that lists the known ones.
+func (d *decoder) fields(n *yaml.Node, path string, handlers map[string]func(v *yaml.Node, path string)) {
+	n = d.deref(n, path)
+	if d.err != nil {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.fail(n, path, "expected a mapping of fields (%s), found %s", strings.Join(slices.Sorted(mapKeys(handlers)), ", "), kindName(n))
+		return
+	}
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content) && d.err == nil; i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		h, ok := handlers[k.Value]
+		sub := join(path, k.Value)
+		if !ok {
+			d.fail(k, sub, "unknown field %q; expected one of: %s", k.Value, strings.Join(slices.Sorted(mapKeys(handlers)), ", "))
+			return
+		}
+		if first := d.repeated(seen, k, sub); first {
+			return
+		}
+		h(d.deref(v, sub), sub)
+	}
+}
+
+// repeated reports, as the decoder's error, a key given twice in one
+// mapping: YAML would silently keep the last value.
+func (d *decoder) repeated(seen map[string]*yaml.Node, k *yaml.Node, path string) bool {
+	if first, ok := seen[k.Value]; ok {
+		d.fail(k, path, "field %q given twice in one mapping; first at line %d", k.Value, first.Line)
+		return true
+	}
+	seen[k.Value] = k
+	return false
+}
+
+func join(path, field string) string {
+	if path == "" {
+		return field
+	}
+	return path + "." + field
+}
+
+// seq walks a sequence node; a null value is an empty list.
+func (d *decoder) seq(n *yaml.Node, path string, each func(i int, v *yaml.Node, path string)) {
+	if d.err != nil || isNull(n) {
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.fail(n, path, "expected a list, found %s", kindName(n))
+		return
+	}
+	for i, v := range n.Content {
+		if d.err != nil {
+			return
+		}
+		sub := fmt.Sprintf("%s[%d]", path, i)
+		each(i, d.deref(v, sub), sub)
+	}
+}
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
+// str reads a scalar as text.
+func (d *decoder) str(n *yaml.Node, path string) string {
+	if d.err != nil || isNull(n) {
+		return ""
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.fail(n, path, "expected text, found %s", kindName(n))
+		return ""
+	}
+	return n.Value
+}
+
+// list reads a list of texts: a YAML list, or one text whose lines are "- "
+// items after an optional lead-in (see ParseText).
+func (d *decoder) list(n *yaml.Node, path string) []string {
+	if d.err != nil || isNull(n) {
+		return nil
+	}
+	if n.Kind == yaml.ScalarNode {
+		t := model.ParseText(n.Value)
+		if len(t.Items) == 0 {
+			return t.Paragraphs
+		}
+		if len(t.Paragraphs) > 0 {
+			d.fail(n, path, "expected a list of items, found text before the list: %q", t.Paragraphs[0])
+		}
+		return t.Items
+	}
+	var out []string
+	d.seq(n, path, func(_ int, v *yaml.Node, p string) {
+		if s := strings.TrimSpace(d.str(v, p)); s != "" {
+			out = append(out, s)
+		}
+	})
+	return out
+}
+
+// codes reads grade references: a list, or one text separated by commas or
+// semicolons.
+func (d *decoder) codes(n *yaml.Node, path string) []string {
+	if d.err != nil || isNull(n) {
+		return nil
+	}
+	if n.Kind == yaml.ScalarNode {
+		return SplitCodes(n.Value)
+	}
+	return d.list(n, path)
+}
+
+// SplitCodes splits a list of grade references written as one text, such as
+// "EO; HEO" or "EO (Executive Officer), HEO (Higher Executive Officer)",
+// keeping only the codes or names.
+func SplitCodes(s string) []string {
+	var out []string
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == ',' || r == '\n' }) {
+		part = strings.TrimSpace(part)
+		if i := strings.Index(part, " ("); i > 0 && strings.HasSuffix(part, ")") {
+			part = part[:i]
+		}
+		if part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+func (d *decoder) date(n *yaml.Node, path string) time.Time {
+	s := strings.TrimSpace(d.str(n, path))
+	if s == "" || d.err != nil {
+		return time.Time{}
+	}
+	if t, ok := parseDate(s); ok {
+		return t
+	}
+	d.fail(n, path, "expected %s, found %q", dateForm, s)
+	return time.Time{}
+}
+
+func mapKeys[V any](m map[string]V) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,151 @@
+package matrix
+
+import (
+	"github.com/xuri/excelize/v2"
+)
+
+// gridLabel is a plain row above a grid's table header: a label in the
+// skill column and one value per role level column.
+type gridLabel struct {
+	label string
+	bold  bool
+	value func(c *levelColumn) string
+}
+
+// grid is a sheet of skills (rows) against role levels (columns): the Matrix
+// and each role's progression.
+type grid struct {
+	sheet   string
+	table   string
+	title   string
+	labels  []gridLabel
+	columns []int // indexes into the layout's columns
+}
+
+// matrix writes the Matrix sheet: every selected role level.
+func (wb *workbook) matrix() error {
+	cols := make([]int, len(wb.lay.columns))
+	for i := range cols {
+		cols[i] = i
+	}
+	return wb.grid(grid{
+		sheet: sheetMatrix,
+		table: "MatrixTable",
+		title: "Skills matrix: the skill level each role level needs",
+		labels: []gridLabel{
+			{"Role family", true, func(c *levelColumn) string { return c.family }},
+			{"Role", false, func(c *levelColumn) string { return c.role.Name }},
+			{"Grades (for information only)", false, func(c *levelColumn) string { return c.grades }},
+		},
+		columns: cols,
+	})
+}
+
+// progression writes one role's sheet: its skills across its levels.
+func (wb *workbook) progression(rs *roleSheet) error {
+	return wb.grid(grid{
+		sheet: rs.sheet,
+		table: rs.table,
+		title: rs.role.Name + ": skills by role level",
+		labels: []gridLabel{
+			{"Grades (for information only)", false, func(c *levelColumn) string { return c.grades }},
+		},
+		columns: rs.columns,
+	})
+}
+
+// grid writes a skills × role levels sheet: title, legend, the label rows,
+// then a table whose header names the role levels and whose cells hold the
+// skill level needed, filled with the level's colour; blank where a role
+// level does not need the skill. Only skills some column needs get a row.
+func (wb *workbook) grid(g grid) error {
+	lay, st := wb.lay, wb.st
+	var skills []*skillRow
+	for i := range lay.skills {
+		for _, c := range g.columns {
+			if lay.columns[c].need[lay.skills[i].id] != "" {
+				skills = append(skills, &lay.skills[i])
+				break
+			}
+		}
+	}
+	names := make([]string, 0, len(skills)+len(g.labels)+1)
+	names = append(names, "Skill")
+	for _, l := range g.labels {
+		names = append(names, l.label)
+	}
+	for _, s := range skills {
+		names = append(names, s.name)
+	}
+	widths := []float64{fitWidth(20, nameWidth+12, names...)}
+	// The legend may reach past the role level columns.
+	for range max(len(g.columns), len(lay.fw.SkillLevels)) {
+		widths = append(widths, levelWidth)
+	}
+	header := 3 + len(g.labels) // title, legend, labels, header
+	s, err := newSheetStream(wb.f, g.sheet, widths, sheetSetup{freezeCols: 1, freezeRows: header, titleRows: "$1:$" + itoa(header), titleCols: "$A:$A", styles: st})
+	if err != nil {
+		return err
+	}
+	if err := s.line(g.title, st.title, titleHeight); err != nil {
+		return err
+	}
+	if err := s.add(wb.legend("Skill levels, lowest to highest:")); err != nil {
+		return err
+	}
+	for _, l := range g.labels {
+		row := []excelize.Cell{str(l.label, st.bold)}
+		style := st.text
+		if l.bold {
+			style = st.bold
+		}
+		for _, c := range g.columns {
+			row = append(row, str(l.value(&lay.columns[c]), style))
+		}
+		if err := s.add(row); err != nil {
+			return err
+		}
+	}
+	row := []excelize.Cell{str("Skill", st.header)}
+	for _, c := range g.columns {
+		row = append(row, str(lay.columns[c].name, st.header))
+	}
+	if err := s.add(row); err != nil {
+		return err
+	}
+	for _, sk := range skills {
+		row = row[:0]
+		row = append(row, str(sk.name, st.text))
+		for _, c := range g.columns {
+			row = append(row, wb.levelCell(lay.columns[c].need[sk.id]))
+		}
+		if err := s.add(row); err != nil {
+			return err
+		}
+	}
+	if err := s.table(g.table, header, len(g.columns)+1, "TableStyleLight1"); err != nil {
+		return err
+	}
+	return s.flush()
+}
+
+// legend is a row naming each skill level in its colour, after a label.
+func (wb *workbook) legend(label string) []excelize.Cell {
+	row := []excelize.Cell{str(label, wb.st.bold)}
+	for i, l := range wb.lay.fw.SkillLevels {
+		row = append(row, str(l.Name, wb.st.levels[i]))
+	}
+	return row
+}
+
+// levelCell is a grid cell for skill level id: its name in its colour, or
+// an empty cell.
+func (wb *workbook) levelCell(id string) excelize.Cell {
+	if id == "" {
+		return excelize.Cell{}
+	}
+	if i := wb.lay.fw.SkillLevelIndex(id); i >= 0 && i < len(wb.st.levels) {
+		return str(wb.lay.fw.SkillLevels[i].Name, wb.st.levels[i])
+	}
+	return str(id, wb.st.text)
+}

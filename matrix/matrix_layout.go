@@ -1,0 +1,277 @@
+package matrix
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ddat-tools/ddat/model"
+)
+
+// matrixLayout is what the workbook holds, decided from the model before any
+// cell is written: the role levels as columns, the skills as rows, and the
+// name of every sheet. Drawing code only walks it.
+type matrixLayout struct {
+	fw      *model.Framework
+	columns []levelColumn // the role levels, grouped by family then role
+	skills  []skillRow    // the skills any column needs, in catalogue order
+	roles   []roleSheet   // with PerRole: one progression sheet per role
+}
+
+// levelColumn is one role level: a column of the Matrix sheet and a row of
+// the Roles sheet.
+type levelColumn struct {
+	family string // family name
+	role   *model.Role
+	level  *model.RoleLevel
+	number int    // 1-based position of the level in its role
+	name   string // unique among the columns and "Skill": the table header
+	grades string // short codes, "SEO, G7"
+	need   map[string]string
+}
+
+// skillRow is one skill of the Matrix: its catalogue entry (nil when a
+// requirement names a skill the catalogue lacks) and display name.
+type skillRow struct {
+	id    string
+	name  string
+	skill *model.Skill
+}
+
+// roleSheet is the progression sheet of one role: its selected levels.
+type roleSheet struct {
+	sheet   string // sheet name, unique, at most 31 characters
+	table   string // Excel table name
+	role    *model.Role
+	columns []int // indexes into matrixLayout.columns
+}
+
+// Fixed sheet names, in workbook order; role sheets follow.
+const (
+	sheetCover  = "Cover"
+	sheetMatrix = "Matrix"
+	sheetSkills = "Skills"
+	sheetRoles  = "Roles"
+	sheetData   = "Data"
+)
+
+// maxSheetName is Excel's limit on the length of a sheet name.
+const maxSheetName = 31
+
+// newMatrixLayout lays out the workbook for the role levels refs (all levels
+// when nil). A ref to a whole role stands for each of its levels.
+func newMatrixLayout(fw *model.Framework, refs []model.LevelRef, perRole bool) *matrixLayout {
+	if refs == nil {
+		for i := range fw.Roles {
+			refs = append(refs, model.LevelRef{Role: &fw.Roles[i]})
+		}
+	}
+	lay := &matrixLayout{fw: fw}
+	// Group by family (in framework order), then role (in order of first
+	// selection), then level as given.
+	type group struct {
+		role   *model.Role
+		levels []*model.RoleLevel
+	}
+	var groups []*group
+	byRole := map[*model.Role]*group{}
+	seen := map[*model.RoleLevel]bool{}
+	for _, ref := range refs {
+		if ref.Role == nil {
+			continue
+		}
+		g := byRole[ref.Role]
+		if g == nil {
+			g = &group{role: ref.Role}
+			byRole[ref.Role] = g
+			groups = append(groups, g)
+		}
+		levels := []*model.RoleLevel{ref.Level}
+		if ref.Level == nil {
+			levels = levels[:0]
+			for i := range ref.Role.Levels {
+				levels = append(levels, &ref.Role.Levels[i])
+			}
+		}
+		for _, l := range levels {
+			if !seen[l] {
+				seen[l] = true
+				g.levels = append(g.levels, l)
+			}
+		}
+	}
+	familyRank := map[string]int{}
+	for i, f := range fw.Families {
+		familyRank[f.ID] = i
+	}
+	ordered := make([]*group, 0, len(groups))
+	for i := range fw.Families {
+		for _, g := range groups {
+			if g.role.Family == fw.Families[i].ID {
+				ordered = append(ordered, g)
+			}
+		}
+	}
+	for _, g := range groups {
+		if _, ok := familyRank[g.role.Family]; !ok {
+			ordered = append(ordered, g)
+		}
+	}
+
+	for _, g := range ordered {
+		family := g.role.Family
+		if f := fw.Family(g.role.Family); f != nil {
+			family = f.Name
+		}
+		first := len(lay.columns)
+		for _, l := range g.levels {
+			c := levelColumn{family: family, role: g.role, level: l, number: g.role.LevelNumber(l), need: make(map[string]string, len(l.Skills))}
+			var codes []string
+			for _, gr := range fw.LevelGrades(l) {
+				codes = append(codes, gr.Short())
+			}
+			c.grades = strings.Join(codes, ", ")
+			for _, q := range l.Skills {
+				c.need[q.Skill] = q.Level
+			}
+			lay.columns = append(lay.columns, c)
+		}
+		if perRole {
+			rs := roleSheet{role: g.role}
+			for i := first; i < len(lay.columns); i++ {
+				rs.columns = append(rs.columns, i)
+			}
+			lay.roles = append(lay.roles, rs)
+		}
+	}
+	lay.nameColumns()
+	lay.nameRoleSheets()
+	lay.collectSkills()
+	return lay
+}
+
+// nameColumns gives each column a unique table header: the level's title,
+// with its role's name added when two roles share a title, and a number when
+// even that repeats. Excel compares header names without case.
+func (lay *matrixLayout) nameColumns() {
+	count := map[string]int{}
+	base := make([]string, len(lay.columns))
+	for i := range lay.columns {
+		c := &lay.columns[i]
+		t := strings.TrimSpace(c.level.Title)
+		if t == "" {
+			t = c.role.Name + " level " + strconv.Itoa(c.number)
+		}
+		base[i] = t
+		count[strings.ToLower(t)]++
+	}
+	used := map[string]bool{"skill": true}
+	for i := range lay.columns {
+		c := &lay.columns[i]
+		name := base[i]
+		if count[strings.ToLower(name)] > 1 || used[strings.ToLower(name)] {
+			name += " (" + c.role.Name + ")"
+		}
+		c.name = uniqueName(name, used, 0)
+	}
+}
+
+// nameRoleSheets names the progression sheets after their roles, shortened
+// to Excel's 31 characters without two names colliding.
+func (lay *matrixLayout) nameRoleSheets() {
+	used := map[string]bool{}
+	for _, s := range []string{sheetCover, sheetMatrix, sheetSkills, sheetRoles, sheetData, "History"} {
+		used[strings.ToLower(s)] = true
+	}
+	for i := range lay.roles {
+		rs := &lay.roles[i]
+		rs.sheet = uniqueName(sheetName(rs.role.Name), used, maxSheetName)
+		rs.table = "Role" + strconv.Itoa(i+1) + "Table"
+	}
+}
+
+// collectSkills lists the skills the columns need, catalogue skills in
+// catalogue order first, then any the catalogue lacks, as first named.
+func (lay *matrixLayout) collectSkills() {
+	needed := map[string]bool{}
+	var unknown []string
+	for _, c := range lay.columns {
+		for _, q := range c.level.Skills {
+			if needed[q.Skill] {
+				continue
+			}
+			needed[q.Skill] = true
+			if lay.fw.Skill(q.Skill) == nil {
+				unknown = append(unknown, q.Skill)
+			}
+		}
+	}
+	for i := range lay.fw.Skills {
+		s := &lay.fw.Skills[i]
+		if needed[s.ID] {
+			lay.skills = append(lay.skills, skillRow{id: s.ID, name: s.Name, skill: s})
+		}
+	}
+	for _, id := range unknown {
+		lay.skills = append(lay.skills, skillRow{id: id, name: id})
+	}
+}
+
+// levelName is the display name of a skill level id, or the id itself.
+func (lay *matrixLayout) levelName(id string) string {
+	if l := lay.fw.SkillLevel(id); l != nil {
+		return l.Name
+	}
+	return id
+}
+
+// sheetName makes s a valid sheet name: no characters Excel forbids, no
+// apostrophe at either end, at most 31 characters. A longer name is cut at a
+// word and ends in "…", so a reader sees it was shortened.
+func sheetName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case ':', '\\', '/', '?', '*', '[', ']':
+			return ' '
+		}
+		return r
+	}, s)
+	s = strings.Trim(strings.Join(strings.Fields(s), " "), "'")
+	if utf8.RuneCountInString(s) > maxSheetName {
+		cut := truncate(s, maxSheetName-1)
+		if i := strings.LastIndexByte(cut, ' '); i >= maxSheetName/2 {
+			cut = cut[:i]
+		}
+		s = strings.TrimRight(cut, " '") + "…"
+	}
+	if s == "" {
+		s = "Role"
+	}
+	return s
+}
+
+// uniqueName returns name, or name with " (2)", " (3)"… when used already
+// holds it (without case), kept within limit characters (0 = no limit); it
+// records the result in used.
+func uniqueName(name string, used map[string]bool, limit int) string {
+	cand := name
+	for n := 2; used[strings.ToLower(cand)]; n++ {
+		suffix := " (" + strconv.Itoa(n) + ")"
+		stem := name
+		if limit > 0 {
+			stem = strings.TrimRight(truncate(name, limit-utf8.RuneCountInString(suffix)), " ")
+		}
+		cand = stem + suffix
+	}
+	used[strings.ToLower(cand)] = true
+	return cand
+}
+
+// truncate cuts s to at most n runes.
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n])
+}

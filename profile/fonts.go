@@ -1,0 +1,138 @@
+package profile
+
+import (
+	"fmt"
+
+	"github.com/ddat-tools/ddat/assets"
+	"github.com/go-pdf/fpdf"
+	"golang.org/x/image/font/sfnt"
+)
+
+// fontFamily is the name documents register the embedded typeface under.
+const fontFamily = "LiberationSans"
+
+// fontStyles are the styles documents use, as fpdf names them.
+var fontStyles = [...]string{"", "B", "I"}
+
+// fontFiles are the TrueType files of the styles, in fontStyles' order.
+type fontFiles [len(fontStyles)][]byte
+
+// Fonts is the typeface of the documents, read once and shared by any number
+// of documents, also from many goroutines: the TrueType files, their
+// character maps, which tell what the documents can print, and the files cut
+// down to the cut repertoire (see inCut).
+//
+// fpdf parses the whole TrueType file a document embeds, once when the
+// document adds it and once more when it writes the subset of the glyphs it
+// used. A file cut to a few hundred characters instead of the typeface's
+// thousands makes that work small; the glyphs, their widths and so the pages
+// are the same, and the subset embedded in the PDF is byte for byte the one
+// cut from the whole file.
+type Fonts struct {
+	files fontFiles
+	cut   fontFiles
+	faces [len(fontStyles)]*sfnt.Font
+}
+
+// LoadFonts reads the typeface embedded in ddat (Liberation Sans regular,
+// bold and italic).
+func LoadFonts() (*Fonts, error) {
+	var f Fonts
+	cutset := cutRepertoire()
+	for i, style := range fontStyles {
+		data := assets.Font(style)
+		face, err := sfnt.Parse(data)
+		if err != nil {
+			return nil, fmt.Errorf("load font %s %q: %w", assets.FontFamily, style, err)
+		}
+		cut := fpdf.UTF8CutFont(data, cutset)
+		if _, err := sfnt.Parse(cut); err != nil {
+			return nil, fmt.Errorf("load font %s %q: cut to the common characters: %w", assets.FontFamily, style, err)
+		}
+		f.files[i], f.cut[i], f.faces[i] = data, cut, face
+	}
+	return &f, nil
+}
+
+// cutRanges are the characters of the cut fonts, inclusive ranges: ASCII,
+// Latin-1 and Latin Extended-A (Welsh ŵ ŷ, and the accented letters of most
+// European languages), the typographic punctuation (dashes, curly quotes,
+// bullets, ellipsis, primes, guillemets) and the euro and trade mark signs.
+// They hold every character the exporter writes itself (· – • …). A
+// document with any other character embeds the whole files: slower, same
+// look.
+var cutRanges = [...][2]rune{
+	{0x20, 0x7e},
+	{0xa0, 0x17f},
+	{0x2010, 0x2027},
+	{0x2030, 0x203a},
+	{0x20ac, 0x20ac},
+	{0x2122, 0x2122},
+}
+
+// inCut reports whether r is in the cut fonts' repertoire.
+func inCut(r rune) bool {
+	for _, rg := range cutRanges {
+		if r >= rg[0] && r <= rg[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// cutRepertoire returns every character of the cut fonts, in order.
+func cutRepertoire() string {
+	var s []rune
+	for _, rg := range cutRanges {
+		for r := rg[0]; r <= rg[1]; r++ {
+			s = append(s, r)
+		}
+	}
+	return string(s)
+}
+
+// filesFor returns the TrueType files for a document whose text went through
+// c: the cut ones unless the text has a character beyond them.
+func (f *Fonts) filesFor(c *coverage) *fontFiles {
+	if c.beyondCut {
+		return &f.files
+	}
+	return &f.cut
+}
+
+// coverage answers whether every style of the typeface has a glyph for a
+// character, and remembers whether any character asked about is beyond the
+// cut fonts. It holds a buffer, so each document makes its own.
+type coverage struct {
+	fonts     *Fonts
+	buf       sfnt.Buffer
+	known     map[rune]bool
+	beyondCut bool
+}
+
+func (f *Fonts) coverage() *coverage {
+	return &coverage{fonts: f, known: map[rune]bool{}}
+}
+
+// has reports whether r prints in every style.
+func (c *coverage) has(r rune) bool {
+	if r >= ' ' && r < 0x7f {
+		return true // Liberation Sans covers ASCII; skip the lookup
+	}
+	if ok, seen := c.known[r]; seen {
+		return ok
+	}
+	ok := r <= 0xffff // fpdf's width tables stop at the BMP
+	for _, face := range c.fonts.faces {
+		if !ok {
+			break
+		}
+		g, err := face.GlyphIndex(&c.buf, r)
+		ok = err == nil && g != 0
+	}
+	c.known[r] = ok
+	if ok && !inCut(r) {
+		c.beyondCut = true
+	}
+	return ok
+}

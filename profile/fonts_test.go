@@ -1,0 +1,150 @@
+package profile
+
+import (
+	"testing"
+
+	"github.com/ddat-tools/ddat/assets"
+	"github.com/ddat-tools/ddat/internal/fixture"
+	"github.com/ddat-tools/ddat/model"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// TestCutFonts: every character of the cut repertoire that the typeface has
+// is in the cut files with the same advance width, so documents measure and
+// look the same with either; characters beyond the repertoire are not, and
+// the cut files are much smaller than the whole ones.
+func TestCutFonts(t *testing.T) {
+	fonts, err := LoadFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf sfnt.Buffer
+	for i, style := range fontStyles {
+		full := fonts.faces[i]
+		cut, err := sfnt.Parse(fonts.cut[i])
+		if err != nil {
+			t.Fatalf("style %q: %v", style, err)
+		}
+		ppem := fixed.I(int(full.UnitsPerEm()))
+		advance := func(f *sfnt.Font, r rune) (fixed.Int26_6, bool) {
+			g, err := f.GlyphIndex(&buf, r)
+			if err != nil || g == 0 {
+				return 0, false
+			}
+			a, err := f.GlyphAdvance(&buf, g, ppem, font.HintingNone)
+			if err != nil {
+				t.Fatalf("style %q: advance of %U: %v", style, r, err)
+			}
+			return a, true
+		}
+		n := 0
+		for _, r := range cutRepertoire() {
+			want, ok := advance(full, r)
+			if !ok {
+				continue
+			}
+			n++
+			if got, ok := advance(cut, r); !ok || got != want {
+				t.Errorf("style %q: %U %q: cut font has it %v, advance %v; want advance %v", style, r, string(r), ok, got, want)
+			}
+		}
+		if n < 340 {
+			t.Errorf("style %q: only %d characters of the repertoire in the typeface", style, n)
+		}
+		for _, r := range "Ωα→∞" {
+			if _, ok := advance(full, r); !ok {
+				t.Fatalf("style %q: test character %U not in the typeface", style, r)
+			}
+			if _, ok := advance(cut, r); ok {
+				t.Errorf("style %q: %U beyond the repertoire is in the cut font", style, r)
+			}
+		}
+		if len(fonts.cut[i])*4 > len(assets.Font(style)) {
+			t.Errorf("style %q: cut font %d bytes, whole %d; want under a quarter", style, len(fonts.cut[i]), len(assets.Font(style)))
+		}
+	}
+}
+
+// TestFontsForDocument: documents whose characters are all in the cut
+// repertoire embed the cut files, and then every character they draw
+// (framework text, the exporter's own words and signs, the header and the
+// running heads) is in the repertoire; a character beyond it, in the
+// framework or in the organisation's name, makes the document embed the
+// whole files.
+func TestFontsForDocument(t *testing.T) {
+	fonts, err := LoadFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	load := func(t *testing.T, name string) *model.Framework { return fixture.Load(t, name) }
+	defaults := func(t *testing.T) *model.Framework { return fixture.Default(t) }
+	typography := func(t *testing.T) *model.Framework {
+		fw := load(t, "small.yaml")
+		fw.Skill("widget-design").Levels["awareness"] = []string{"‘quotes’ “double” – — £5 café naïve Ŵ ŵ Ŷ ŷ • … · € ™"}
+		return fw
+	}
+	greek := func(t *testing.T) *model.Framework {
+		fw := load(t, "small.yaml")
+		fw.Skill("widget-design").Levels["awareness"] = []string{"Ω"}
+		return fw
+	}
+	never := func(model.LevelRef) bool { return false }
+	always := func(model.LevelRef) bool { return true }
+	for _, tc := range []struct {
+		name  string
+		fw    func(*testing.T) *model.Framework
+		org   string
+		whole func(model.LevelRef) bool // whether a document embeds the whole files
+	}{
+		{"default", defaults, "", never},
+		{"default with organisation", defaults, "Cyngor Sir Ŵ – “Org”…", never},
+		{"long texts", func(t *testing.T) *model.Framework { return load(t, "long.yaml") }, "", never},
+		{"typography", typography, "", never},
+		{"greek in the framework", greek, "", func(ref model.LevelRef) bool {
+			// the level with the skill at that level, and its role
+			return ref.Role.ID == "widget-engineer" && (ref.Level == nil || ref.Level == &ref.Role.Levels[0])
+		}},
+		{"greek in the organisation", defaults, "Ωmega", always},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fw := tc.fw(t)
+			for i := range fw.Roles {
+				r := &fw.Roles[i]
+				for _, ref := range r.Documents() {
+					pw, d, err := prepareProfile(fw, ref, Options{Fonts: fonts, Organisation: tc.org})
+					if err != nil {
+						t.Fatal(err)
+					}
+					want := &fonts.cut
+					if tc.whole(ref) {
+						want = &fonts.files
+					}
+					if pw.files != want {
+						t.Fatalf("%s: whole fonts %v, want %v", refName(ref), pw.files == &fonts.files, tc.whole(ref))
+					}
+					if tc.whole(ref) {
+						continue
+					}
+					texts := []string{d.Title, pw.meta.organisation, " · ", "…", "Page 1 of 2"}
+					for _, pg := range pw.layout(d).pages {
+						texts = append(texts, pg.section)
+						for _, o := range pg.ops {
+							if o.kind == opText {
+								texts = append(texts, o.text)
+							}
+						}
+					}
+					for _, s := range texts {
+						for _, r := range s {
+							if !inCut(r) {
+								t.Errorf("%s: %U %q in %q is drawn with the cut fonts but not in them", refName(ref), r, string(r), s)
+							}
+						}
+					}
+				}
+			}
+		})
+	}
+}
