@@ -25,7 +25,7 @@ import (
 // UTF-8), comma-separated, lines ending in CRLF, and cells that a spreadsheet
 // would run as a formula prefixed with a single quote.
 func writeFlat(w io.Writer, fw *model.Framework, format Format) error {
-	cols, rows := layout(fw)
+	cols, rows := flatRows(fw)
 	switch format {
 	case FormatCSV:
 		if err := writeCSV(w, cols, rows); err != nil {
@@ -78,9 +78,9 @@ const (
 	skillLeadIn = "You can:"
 )
 
-// layout lays fw out as rows of cells by column, and chooses the columns to
+// flatRows gives fw as rows of cells by column, and chooses the columns to
 // write.
-func layout(fw *model.Framework) ([]column, [][numColumns]string) {
+func flatRows(fw *model.Framework) ([]column, [][numColumns]string) {
 	var rows [][numColumns]string
 	used := map[[2]string]bool{} // (skill id, skill level id) some row describes
 	usedSkills := map[string]bool{}

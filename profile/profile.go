@@ -75,7 +75,7 @@ func prepareProfile(fw *model.Framework, ref model.LevelRef, opts Options) (*pdf
 		}
 	}
 	cov := fonts.coverage() // sees every character the document prints, but ASCII
-	d, err := profileLayout(fw, ref, cov)
+	d, err := describe(fw, ref, cov)
 	if err != nil {
 		return nil, nil, err // a *GlyphError names the role and the field
 	}

@@ -8,11 +8,11 @@ import (
 	"github.com/ddat-tools/ddat/model"
 )
 
-// profileLayout builds the description of a job profile: a role level's when
+// describe builds the description of a job profile: a role level's when
 // ref.Level is set, else the whole role's. Every text from the framework
 // passes through the cleaner; the first text the font cannot print is the
 // error.
-func profileLayout(fw *model.Framework, ref model.LevelRef, cov *coverage) (*document, error) {
+func describe(fw *model.Framework, ref model.LevelRef, cov *coverage) (*document, error) {
 	if ref.Role == nil {
 		return nil, fmt.Errorf("profile: no role given")
 	}
