@@ -32,12 +32,24 @@ type RoleLevel struct {
 	Pos              Pos
 }
 
-// Requirement is one skill a role level needs, at one skill level.
+// Requirement is one skill a role level needs, at one skill level. A Senior
+// Civil Service role needs its skills without a level: Level is empty and
+// Items is the role's own "You can:" list for the skill.
 type Requirement struct {
-	Skill string // skill id; the text as written when it names no known skill
-	Level string // skill level id; the text as written when unknown
+	Skill string   // skill id; the text as written when it names no known skill
+	Level string   // skill level id; the text as written when unknown; "" for none
+	Items []string // the role's own "You can:" items, for a requirement without a level
 	Pos   Pos
 }
+
+// SeniorCivilService is the role type of the senior roles (chief digital and
+// information officer, chief technology officer, …) that have one level and
+// need their skills without a skill level.
+const SeniorCivilService = "Senior Civil Service"
+
+// SeniorCivilService reports whether r is of the type SeniorCivilService,
+// whose skills are not set at a level.
+func (r *Role) SeniorCivilService() bool { return fold(r.Type) == fold(SeniorCivilService) }
 
 // Update is one dated entry of a role page's update history.
 type Update struct {

@@ -12,6 +12,7 @@ type Progression struct {
 	Role   *Role
 	Skills []string   // skill ids
 	Levels [][]string // Levels[skill][role level] = skill level id or ""
+	Needed [][]bool   // Needed[skill][role level]: the level needs the skill, at a level or (Senior Civil Service) without one
 }
 
 // Progression returns how r's skills grow across its levels.
@@ -26,8 +27,10 @@ func (fw *Framework) Progression(r *Role) Progression {
 				row[q.Skill] = i
 				p.Skills = append(p.Skills, q.Skill)
 				p.Levels = append(p.Levels, make([]string, len(r.Levels)))
+				p.Needed = append(p.Needed, make([]bool, len(r.Levels)))
 			}
 			p.Levels[i][j] = q.Level
+			p.Needed[i][j] = true
 		}
 	}
 	return p

@@ -8,7 +8,8 @@ import (
 // holds text the same way: blank lines separate paragraphs, a line that
 // begins with "- " or "• " is a list item, and a line ending in ":" right
 // before the items ("You can:", "At this role level, you will:") is the
-// list's lead-in.
+// list's lead-in; so is one of the framework's own lead-ins without its colon,
+// or a blank line away from the items.
 type Text struct {
 	Paragraphs []string
 	LeadIn     string
@@ -35,9 +36,14 @@ func ParseText(s string) Text {
 			flush()
 			inItem = false
 		case isItem(line):
-			if len(para) > 0 && strings.HasSuffix(para[len(para)-1], ":") {
+			switch {
+			case len(para) > 0 && (strings.HasSuffix(para[len(para)-1], ":") || knownLeadIn(para[len(para)-1])):
 				t.LeadIn = para[len(para)-1]
 				para = para[:len(para)-1]
+			case len(para) == 0 && len(t.Items) == 0 && len(t.Paragraphs) > 0 && knownLeadIn(t.Paragraphs[len(t.Paragraphs)-1]):
+				// A framework lead-in a blank line away from its list.
+				t.LeadIn = t.Paragraphs[len(t.Paragraphs)-1]
+				t.Paragraphs = t.Paragraphs[:len(t.Paragraphs)-1]
 			}
 			flush()
 			t.Items = append(t.Items, strings.TrimSpace(line[strings.IndexByte(line, ' ')+1:]))
@@ -50,6 +56,21 @@ func ParseText(s string) Text {
 	}
 	flush()
 	return t
+}
+
+// leadIns are the framework's own lead-ins, recognised with or without their
+// colon: the published download writes "You can" once without it.
+var leadIns = []string{"you can", "in this role, you will", "at this role level, you will"}
+
+// knownLeadIn reports whether a line is one of the framework's lead-ins.
+func knownLeadIn(line string) bool {
+	k := fold(strings.TrimRight(line, ": "))
+	for _, l := range leadIns {
+		if k == l {
+			return true
+		}
+	}
+	return false
 }
 
 // isItem reports whether a trimmed line starts a list item.

@@ -32,6 +32,10 @@ func TestParseText(t *testing.T) {
 		{"HyphenInsideText", "input into management - workforce, budget", model.Text{Paragraphs: []string{"input into management - workforce, budget"}}},
 		{"DashNotItem", "-not an item", model.Text{Paragraphs: []string{"-not an item"}}},
 		{"CurlyQuotesKept", "- the ‘problem solving’ skill – renamed", model.Text{Items: []string{"the ‘problem solving’ skill – renamed"}}},
+		{"LeadInWithoutColon", "You can\n- one", model.Text{LeadIn: "You can", Items: []string{"one"}}},
+		{"KnownLeadInBlankLineAway", "Summary.\n\nAt this role level, you will:\n\n- one",
+			model.Text{Paragraphs: []string{"Summary."}, LeadIn: "At this role level, you will:", Items: []string{"one"}}},
+		{"OtherTextWithoutColonIsAParagraph", "You could\n- one", model.Text{Paragraphs: []string{"You could"}, Items: []string{"one"}}},
 		{"ColonNotBeforeItems", "Note:\n\nMore.", model.Text{Paragraphs: []string{"Note:", "More."}}},
 	}
 	for _, tt := range tests {

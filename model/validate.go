@@ -91,8 +91,10 @@ func (e *ValidationError) Error() string {
 // Validate checks the framework and returns every finding, in the order of the
 // data: errors for references to unknown skills, skill levels and grades,
 // duplicate ids or names, a (skill, level) described two ways, a role level
-// with no title, control characters in text; warnings for a required (skill, level) with no description,
-// a role level with no grades or no skills, a role with no dates.
+// with no title, a skill needed without a level outside a Senior Civil Service
+// role, control characters in text; warnings for a required (skill, level)
+// with no description, a role level with no grades or no skills, a role with
+// no dates, and one notice listing the roles whose level order was inferred.
 func (fw *Framework) Validate() Findings {
 	v := &validator{fw: fw}
 	v.findings = append(v.findings, fw.findings...)
@@ -103,6 +105,7 @@ func (fw *Framework) Validate() Findings {
 		v.role(&fw.Roles[i])
 	}
 	v.undescribed()
+	v.inferredOrder()
 	return v.findings
 }
 
@@ -236,8 +239,14 @@ func (v *validator) role(r *Role) {
 			} else {
 				seen[q.Skill] = q.Pos
 			}
-			if fw.SkillLevel(q.Level) == nil {
+			switch {
+			case q.Level == "" && !r.SeniorCivilService():
+				v.add(Error, q.Pos, ls, "no skill level for skill %q; expected one of: %s (only the skills of %s roles have none)", v.skillName(q.Skill), v.skillLevelNames(), SeniorCivilService)
+			case q.Level == "":
+			case fw.SkillLevel(q.Level) == nil:
 				v.add(Error, q.Pos, ls, "unknown skill level %q; expected one of: %s", q.Level, v.skillLevelNames())
+			case len(q.Items) > 0:
+				v.add(Error, q.Pos, ls, "skill %q at level %s has a \"You can:\" list of its own; the list of a skill at a level is the skill's, the same in every role (only a skill needed without a level has its own)", v.skillName(q.Skill), q.Level)
 			}
 		}
 	}
@@ -254,6 +263,10 @@ func (v *validator) undescribed() {
 		for j := range r.Levels {
 			for _, q := range r.Levels[j].Skills {
 				s, l := fw.Skill(q.Skill), fw.SkillLevel(q.Level)
+				if s != nil && q.Level == "" && len(q.Items) == 0 {
+					v.add(Warning, q.Pos, fmt.Sprintf("skill %q in %s", s.Name, levelName(r, j)), "no \"You can:\" list: a skill needed without a level has the role's own")
+					continue
+				}
 				p := pair{q.Skill, q.Level}
 				if s == nil || l == nil || seen[p] || len(s.Levels[l.ID]) > 0 {
 					continue
@@ -263,6 +276,14 @@ func (v *validator) undescribed() {
 			}
 		}
 	}
+}
+
+// skillName is the name of the skill with this id, or the id.
+func (v *validator) skillName(id string) string {
+	if s := v.fw.Skill(id); s != nil {
+		return s.Name
+	}
+	return id
 }
 
 func (v *validator) skillLevelNames() string {

@@ -50,6 +50,9 @@ func (v *validator) controls() {
 			ls := fmt.Sprintf("%s, level %d", subject, j+1)
 			check(l.Pos, ls, "the title or summary", l.ID, l.Title, l.Summary)
 			check(l.Pos, ls, "a responsibility", l.Responsibilities...)
+			for _, q := range l.Skills {
+				check(q.Pos, ls, fmt.Sprintf("the \"You can:\" list of skill %q", q.Skill), q.Items...)
+			}
 		}
 	}
 }
