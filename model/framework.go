@@ -16,7 +16,7 @@ type Framework struct {
 	Families    []Family     // in order of first appearance among the roles
 	Roles       []Role       // in source order
 
-	findings []Finding      // problems found while building, reported by Validate
+	findings []Finding       // problems found while building, reported by Validate
 	inferred map[string]bool // folded names of the roles whose level order was inferred
 	index    index
 }
