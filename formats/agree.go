@@ -3,6 +3,7 @@ package formats
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/ddat-tools/ddat/model"
@@ -16,17 +17,26 @@ func (m *merger) agree(s *seen, v string, r row, c column, subject string, same 
 	case v == "":
 		return false
 	case s.row == 0:
-		*s = seen{raw: v, row: r.num}
+		*s = seen{raw: v, file: m.name, row: r.num}
 		return true
 	case v == s.raw || same(s.raw, v):
 		return false
 	}
-	msg := fmt.Sprintf("%s differs from the one at row %d", headings[c], s.row)
+	msg := fmt.Sprintf("%s differs from the one at %s", headings[c], m.where(*s))
 	if short(v) && short(s.raw) {
-		msg = fmt.Sprintf("%s %s differs from %s at row %d", headings[c], quote(v), quote(s.raw), s.row)
+		msg = fmt.Sprintf("%s %s differs from %s at %s", headings[c], quote(v), quote(s.raw), m.where(*s))
 	}
 	m.found = append(m.found, model.Finding{Severity: model.Error, Pos: m.at(r, c), Subject: subject, Message: msg})
 	return false
+}
+
+// where names the row a value was first given on: "row 5" in the sheet being
+// read, "skills.csv: row 5" in another file.
+func (m *merger) where(s seen) string {
+	if s.file == m.name {
+		return fmt.Sprintf("row %d", s.row)
+	}
+	return fmt.Sprintf("%s: row %d", s.file, s.row)
 }
 
 func short(s string) bool { return len(s) <= 60 && !strings.ContainsAny(s, "\r\n") }
@@ -38,6 +48,12 @@ func sameName(a, b string) bool { return fold(a) == fold(b) }
 func sameText(a, b string) bool {
 	ta, tb := model.ParseText(a), model.ParseText(b)
 	return ta.Summary() == tb.Summary() && strings.Join(ta.Items, "\n") == strings.Join(tb.Items, "\n")
+}
+
+func sameNumber(a, b string) bool {
+	na, errA := strconv.Atoi(a)
+	nb, errB := strconv.Atoi(b)
+	return errA == nil && errB == nil && na == nb
 }
 
 func sameCodes(a, b string) bool {

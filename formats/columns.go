@@ -15,6 +15,7 @@ const (
 	colRoleType
 	colRoleDescription
 	colRoleLevel
+	colLevelNumber
 	colRoleLevelDescription
 	colGrades
 	colResponsibilities
@@ -42,6 +43,7 @@ var headings = [numColumns]string{
 	colRoleType:              "Role Type",
 	colRoleDescription:       "Role Description",
 	colRoleLevel:             "Role Level",
+	colLevelNumber:           "Role Level Number",
 	colRoleLevelDescription:  "Role Level Description",
 	colGrades:                "Grades",
 	colResponsibilities:      "Responsibilities",
@@ -83,6 +85,9 @@ var aliases = map[string]column{
 	"frameworklicence": colLicence,
 	"frameworklicense": colLicence,
 	"frameworkurl":     colURL,
+	"levelnumber":      colLevelNumber,
+	"levelorder":       colLevelNumber,
+	"rolelevelorder":   colLevelNumber,
 }
 
 // headingKey is a heading with case, spaces and punctuation removed, so that

@@ -91,8 +91,9 @@ type (
 		Skills           []docRequirement `yaml:"skills,omitempty" json:"skills,omitempty"`
 	}
 	docRequirement struct {
-		Skill string `yaml:"skill" json:"skill"`
-		Level string `yaml:"level" json:"level"`
+		Skill       string   `yaml:"skill" json:"skill"`
+		Level       string   `yaml:"level,omitempty" json:"level,omitempty"`
+		Description []string `yaml:"description,omitempty" json:"description,omitempty"` // a skill needed without a level: the role's own list
 	}
 )
 
@@ -209,6 +210,9 @@ func newDocRole(fw *model.Framework, r *model.Role) docRole {
 		}
 		for _, q := range l.Skills {
 			dq := docRequirement{Skill: q.Skill, Level: q.Level}
+			if q.Level == "" {
+				dq.Description = q.Items
+			}
 			if s := fw.Skill(q.Skill); s != nil && s.Name != "" {
 				dq.Skill = s.Name
 			}

@@ -1,36 +1,38 @@
 package formats
 
 import (
+	"cmp"
 	"fmt"
-	"strings"
+	"slices"
+	"strconv"
 
 	"github.com/ddat-tools/ddat/model"
 )
 
-// merger turns the rows of a sheet into a framework: a role, a role level
-// and a skill are created by the first row that names them, and the rows
-// after it must repeat the same values or leave the cell empty.
+// merger turns the rows of one or more sheets into a framework: a role, a
+// role level and a skill are created by the first row that names them, and
+// the rows after it, in this sheet or another, must repeat the same values or
+// leave the cell empty.
 type merger struct {
-	name    string
-	fw      *model.Framework
-	header  row
-	cols    [numColumns]int // index of each known column in a row; -1 if absent
-	ragged  bool            // a CSV row must have as many cells as the header
-	unnamed map[int]bool    // columns without a heading, warned about once
-	roles   map[string]*roleAcc
-	skills  map[string]*skillAcc
-	grades  []model.Grade
-	descs   []description
-	found   []model.Finding
-	keys    map[string]string // fold of the names seen, to spare the work on every row
-	levels  map[string]string // skill level id of each Skill Level cell seen
-	meta    [4]seen           // Framework, Source, Licence, URL
+	*sheet // the sheet being read
+	fw     *model.Framework
+	roles  map[string]*roleAcc
+	order  []*roleAcc // in the order of fw.Roles
+	skills map[string]*skillAcc
+	grades []model.Grade
+	descs  []description
+	found  []model.Finding
+	keys   map[string]string // fold of the names seen, to spare the work on every row
+	levels map[string]string // skill level id of each Skill Level cell seen
+	meta   [4]seen           // Framework, Source, Licence, URL
 }
 
-// seen is a value repeated on many rows: the first non-empty one, and its row.
+// seen is a value repeated on many rows: the first non-empty one, and its
+// file and row.
 type seen struct {
-	raw string
-	row int
+	raw  string
+	file string
+	row  int
 }
 
 type roleAcc struct {
@@ -40,19 +42,24 @@ type roleAcc struct {
 	published, updated    seen
 	updates               seen
 	levels                map[string]*levelAcc
+	order                 []*levelAcc // in the order of the role's Levels
 }
 
 type levelAcc struct {
 	i                    int    // index in the role's Levels
 	subject              string // for findings
 	desc, grades, resp   seen
+	number               seen // the Role Level Number cell
+	num                  int  // its value; 0 when none is given
 	descItems, respItems bool
 }
 
 type skillAcc struct {
 	i        int    // index in fw.Skills
+	name     string // as first written
 	subject  string // for findings
 	id, desc seen
+	missing  model.Pos       // the first Skill Description cell that holds a placeholder
 	texts    map[string]bool // skill level id + "\x00" + each raw "Skill Level Description" given
 }
 
@@ -63,142 +70,96 @@ type description struct {
 	pos          model.Pos
 }
 
-func merge(t *table, name string) (*model.Framework, error) {
+// flatInput is a sheet to merge and the name of its file.
+type flatInput struct {
+	name string
+	t    *table
+}
+
+// merge reads the sheets of inputs into one framework: role content first,
+// whatever order the files are given in, so that the catalogue lists the
+// skills in the order the roles need them; then the sheets of skill
+// descriptions. The framework is named after the first role-content file.
+func merge(inputs []flatInput) (*model.Framework, error) {
 	m := &merger{
-		name:    name,
-		fw:      &model.Framework{Meta: model.Meta{Name: frameworkName(name), Pos: model.Pos{File: name}}},
-		roles:   map[string]*roleAcc{},
-		skills:  map[string]*skillAcc{},
-		grades:  StandardGrades(),
-		unnamed: map[int]bool{},
-		ragged:  t.ragged,
-		keys:    map[string]string{},
-		levels:  map[string]string{},
+		fw:     &model.Framework{},
+		roles:  map[string]*roleAcc{},
+		skills: map[string]*skillAcc{},
+		grades: StandardGrades(),
+		keys:   map[string]string{},
+		levels: map[string]string{},
 	}
 	m.fw.SkillLevels = StandardSkillLevels()
-	rows := t.rows
-	for len(rows) > 0 && blank(rows[0].cells) {
-		rows = rows[1:]
-	}
-	if len(rows) == 0 {
-		return nil, loadErr(name, 1, "", "the file is empty; expected a header row naming the columns (%s)", strings.Join(requiredHeadings(), ", "))
-	}
-	m.header, rows = rows[0], rows[1:]
-	if err := m.columns(); err != nil {
-		return nil, err
-	}
-	data := 0
-	for _, r := range rows {
-		if blank(r.cells) {
-			continue
+	var sheets []*sheet
+	for _, in := range inputs {
+		s, err := newSheet(in)
+		if err != nil {
+			return nil, err
 		}
-		data++
-		if err := m.row(r); err != nil {
+		sheets = append(sheets, s)
+	}
+	slices.SortStableFunc(sheets, func(a, b *sheet) int { return cmp.Compare(a.kind, b.kind) })
+	if len(sheets) > 0 {
+		m.fw.Meta = model.Meta{Name: frameworkName(sheets[0].name), Pos: model.Pos{File: sheets[0].name}}
+	}
+	for _, s := range sheets {
+		m.sheet = s
+		m.found = append(m.found, s.warnings...)
+		if err := m.readSheet(); err != nil {
 			return nil, err
 		}
 	}
-	if data == 0 {
-		return nil, loadErr(name, m.header.num+1, m.heading(0), "no rows after the header; expected one row per role level and skill")
-	}
+	m.orderLevels()
+	m.orderCatalogue()
 	m.fw.Grades = m.grades
 	m.fw.Build()
 	for _, d := range m.descs {
 		m.fw.Describe(d.skill, d.level, d.items, d.pos)
 	}
+	m.undescribedSkills()
 	for _, f := range m.found {
 		m.fw.Report(f)
 	}
 	return m.fw, nil
 }
 
-// columns maps the header row's headings to the known columns.
-func (m *merger) columns() error {
-	h := m.header
-	for i := range m.cols {
-		m.cols[i] = -1
-	}
-	if err := checkUTF8(m.name, h, func(i int) string { return fmt.Sprintf("column %d", i+1) }); err != nil {
-		return err
-	}
-	var found []string
-	for i, heading := range h.cells {
-		heading = strings.TrimSpace(heading)
-		if heading == "" {
-			m.unnamed[i] = false
+// readSheet reads the rows of the current sheet.
+func (m *merger) readSheet() error {
+	data := 0
+	for _, r := range m.rows {
+		if blank(r.cells) {
 			continue
 		}
-		found = append(found, heading)
-		c, ok := columnOf(heading)
-		if !ok {
-			m.found = append(m.found, model.Finding{Severity: model.Warning, Pos: m.pos(h.num, i),
-				Subject: "column " + quote(heading), Message: "unknown column, ignored; the layout's columns are " + strings.Join(headings[:], ", ")})
+		data++
+		skip, err := m.prelude(r)
+		if err != nil {
+			return err
+		}
+		if skip {
 			continue
 		}
-		if j := m.cols[c]; j >= 0 {
-			return loadErr(m.name, h.num, heading, "a second %q column (the first is %q, column %d); keep one", headings[c], h.cells[j], j+1)
+		if m.kind == sheetSkills {
+			err = m.skillRow(r)
+		} else {
+			err = m.row(r)
 		}
-		m.cols[c] = i
-	}
-	var missing []string
-	for _, c := range required {
-		if m.cols[c] < 0 {
-			missing = append(missing, quote(headings[c]))
+		if err != nil {
+			return err
 		}
 	}
-	if len(missing) > 0 {
-		col := "column"
-		if len(missing) > 1 {
-			col = "columns"
+	if data == 0 {
+		what := "one row per role level and skill"
+		if m.kind == sheetSkills {
+			what = "one row per skill"
 		}
-		return loadErr(m.name, h.num, strings.Trim(missing[0], `"`), "the header row lacks the %s %s; found: %s",
-			col, strings.Join(missing, ", "), strings.Join(found, ", "))
+		return loadErr(m.name, m.header.num+1, m.heading(0), "no rows after the header; expected %s", what)
 	}
+	m.repeated()
 	return nil
 }
 
-func (m *merger) heading(i int) string {
-	if i < len(m.header.cells) && strings.TrimSpace(m.header.cells[i]) != "" {
-		return strings.TrimSpace(m.header.cells[i])
-	}
-	return fmt.Sprintf("column %d", i+1)
-}
-
-func (m *merger) pos(num, i int) model.Pos {
-	return model.Pos{File: m.name, Line: num, Column: m.heading(i)}
-}
-
-// at is the position of column c in row r.
-func (m *merger) at(r row, c column) model.Pos { return m.pos(r.num, m.cols[c]) }
-
-func (m *merger) errAt(r row, c column, format string, args ...any) error {
-	return &model.LoadError{Pos: m.at(r, c), Msg: fmt.Sprintf(format, args...)}
-}
-
 func (m *merger) row(r row) error {
-	if err := checkUTF8(m.name, r, m.heading); err != nil {
-		return err
-	}
-	if m.ragged && len(r.cells) != len(m.header.cells) {
-		return m.raggedErr(r)
-	}
-	for i := len(m.header.cells); i < len(r.cells); i++ {
-		if _, ok := m.unnamed[i]; !ok {
-			m.unnamed[i] = false // an XLSX cell past the last heading
-		}
-	}
-	for i := range m.unnamed {
-		if !m.unnamed[i] && i < len(r.cells) && strings.TrimSpace(r.cells[i]) != "" {
-			m.unnamed[i] = true
-			m.found = append(m.found, model.Finding{Severity: model.Warning, Pos: m.pos(r.num, i),
-				Subject: fmt.Sprintf("column %d", i+1), Message: "a column without a heading; its cells are ignored"})
-		}
-	}
-	cell := func(c column) string {
-		if i := m.cols[c]; i >= 0 && i < len(r.cells) {
-			return strings.TrimSpace(r.cells[i])
-		}
-		return ""
-	}
+	cell := m.cell(r)
 	metaOnly := m.readMeta(r, cell)
 	roleName, levelTitle, skillName := cell(colRole), cell(colRoleLevel), cell(colSkillName)
 	if roleName == "" {
@@ -219,15 +180,22 @@ func (m *merger) row(r row) error {
 			return m.errAt(r, colSkillName, "empty; a row without a role describes a skill and needs its name")
 		}
 	} else if levelTitle == "" {
-		return m.errAt(r, colRoleLevel, "empty; every row of role %s needs the role level it is about", quote(roleName))
+		if !m.seniorCivilService(roleName, cell) {
+			return m.errAt(r, colRoleLevel, "empty; every row of role %s needs the role level it is about", quote(roleName))
+		}
+		// The one level of a Senior Civil Service role, which the
+		// download leaves NOT IN USE, is named after the role.
+		levelTitle = roleName
 	}
-	var level *model.RoleLevel
+	var (
+		role  *model.Role
+		level *model.RoleLevel
+	)
 	if roleName != "" {
-		l, err := m.level(r, cell, roleName, levelTitle)
-		if err != nil {
+		var err error
+		if role, level, err = m.level(r, cell, roleName, levelTitle); err != nil {
 			return err
 		}
-		level = l
 	}
 	if skillName == "" {
 		for _, c := range []column{colSkillID, colSkillDescription, colSkillLevel, colSkillLevelDescription} {
@@ -237,25 +205,28 @@ func (m *merger) row(r row) error {
 		}
 		return nil
 	}
-	return m.skill(r, cell, skillName, level)
+	return m.skill(r, cell, skillName, role, level)
 }
 
-func (m *merger) raggedErr(r row) error {
-	n, h := len(r.cells), len(m.header.cells)
-	if n < h {
-		return loadErr(m.name, r.num, m.heading(n), "the row has %d cells and the header %d: this cell and the ones after it are missing (check the quotes and separators)", n, h)
+// seniorCivilService reports whether the role a row is about is a Senior
+// Civil Service role, by the row's Role Type or an earlier row's.
+func (m *merger) seniorCivilService(roleName string, cell func(column) string) bool {
+	typ := cell(colRoleType)
+	if ra, ok := m.roles[m.key(roleName)]; ok && typ == "" {
+		typ = ra.typ.raw
 	}
-	return loadErr(m.name, r.num, fmt.Sprintf("column %d", h+1), "the row has %d cells and the header %d: cells past the last heading (check the quotes and separators)", n, h)
+	return (&model.Role{Type: typ}).SeniorCivilService()
 }
 
 // level finds or creates the role and the role level a row is about, and
 // checks the row's role and level values against the rows before it.
-func (m *merger) level(r row, cell func(column) string, roleName, levelTitle string) (*model.RoleLevel, error) {
+func (m *merger) level(r row, cell func(column) string, roleName, levelTitle string) (*model.Role, *model.RoleLevel, error) {
 	fw := m.fw
 	ra, ok := m.roles[m.key(roleName)]
 	if !ok {
 		ra = &roleAcc{i: len(fw.Roles), levels: map[string]*levelAcc{}, subject: "role " + quote(roleName)}
 		m.roles[m.key(roleName)] = ra
+		m.order = append(m.order, ra)
 		fw.Roles = append(fw.Roles, model.Role{Name: roleName, Pos: m.at(r, colRole)})
 	}
 	role := &fw.Roles[ra.i]
@@ -274,13 +245,14 @@ func (m *merger) level(r row, cell func(column) string, roleName, levelTitle str
 		role.Summary, role.Responsibilities = t.Summary(), t.Items
 	}
 	if err := m.roleHistory(r, cell, ra, role); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 
 	la, ok := ra.levels[m.key(levelTitle)]
 	if !ok {
 		la = &levelAcc{i: len(role.Levels), subject: fmt.Sprintf("%s, level %s", ra.subject, quote(levelTitle))}
 		ra.levels[m.key(levelTitle)] = la
+		ra.order = append(ra.order, la)
 		role.Levels = append(role.Levels, model.RoleLevel{Title: levelTitle, Pos: m.at(r, colRoleLevel)})
 	}
 	l := &role.Levels[la.i]
@@ -303,7 +275,16 @@ func (m *merger) level(r row, cell func(column) string, roleName, levelTitle str
 	if v := cell(colGrades); m.agree(&la.grades, v, r, colGrades, subject, sameCodes) {
 		l.Grades = m.levelGrades(v, r)
 	}
-	return l, nil
+	if v := cell(colLevelNumber); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return nil, nil, m.errAt(r, colLevelNumber, "%s is not a level number; expected 1 for the role's most junior level, 2 for the next, and so on", quote(v))
+		}
+		if m.agree(&la.number, v, r, colLevelNumber, subject, sameNumber) {
+			la.num = n
+		}
+	}
+	return role, l, nil
 }
 
 // bothResponsibilities reports a level whose responsibilities are given both
@@ -313,29 +294,50 @@ func (m *merger) bothResponsibilities(la *levelAcc, r row, subject string) bool 
 		return false
 	}
 	m.found = append(m.found, model.Finding{Severity: model.Error, Pos: m.at(r, colResponsibilities), Subject: subject,
-		Message: fmt.Sprintf("responsibilities are given both here and as a list in the %s at row %d; keep one", headings[colRoleLevelDescription], la.desc.row)})
+		Message: fmt.Sprintf("responsibilities are given both here and as a list in the %s at %s; keep one", headings[colRoleLevelDescription], m.where(la.desc))})
 	return true
 }
 
-// skill records the skill a row names in the catalogue and, for a row of a
-// role level, as a requirement of the level.
-func (m *merger) skill(r row, cell func(column) string, name string, l *model.RoleLevel) error {
-	fw := m.fw
+// skillAcc finds or creates the catalogue skill a row names.
+func (m *merger) skillAcc(r row, name string) *skillAcc {
 	sa, ok := m.skills[m.key(name)]
 	if !ok {
-		sa = &skillAcc{i: len(fw.Skills), texts: map[string]bool{}, subject: "skill " + quote(name)}
+		sa = &skillAcc{i: len(m.fw.Skills), name: name, texts: map[string]bool{}, subject: "skill " + quote(name)}
 		m.skills[m.key(name)] = sa
-		fw.Skills = append(fw.Skills, model.Skill{Name: name, Pos: m.at(r, colSkillName)})
+		m.fw.Skills = append(m.fw.Skills, model.Skill{Name: name, Pos: m.at(r, colSkillName)})
 	}
-	s := &fw.Skills[sa.i]
-	subject := sa.subject
-	if v := cell(colSkillID); m.agree(&sa.id, v, r, colSkillID, subject, sameName) {
+	return sa
+}
+
+// skillDescription checks a row's Skill Description against the rows and
+// files before it, and keeps the first.
+func (m *merger) skillDescription(r row, sa *skillAcc, v string) {
+	if v == "" && m.wasPlaceholder(colSkillDescription) && !sa.missing.IsValid() {
+		sa.missing = m.at(r, colSkillDescription)
+	}
+	if m.agree(&sa.desc, v, r, colSkillDescription, sa.subject, sameText) {
+		m.fw.Skills[sa.i].Description = model.ParseText(v).Summary()
+	}
+}
+
+// skill records the skill a row names in the catalogue and, for a row of a
+// role level, as a requirement of the level. A row of a Senior Civil Service
+// role without a skill level needs the skill without one: its Skill
+// Description is then the role's own "You can:" list for the skill, not the
+// skill's description.
+func (m *merger) skill(r row, cell func(column) string, name string, role *model.Role, l *model.RoleLevel) error {
+	sa := m.skillAcc(r, name)
+	s := &m.fw.Skills[sa.i]
+	if v := cell(colSkillID); m.agree(&sa.id, v, r, colSkillID, sa.subject, sameName) {
 		s.ID = v
 	}
-	if v := cell(colSkillDescription); m.agree(&sa.desc, v, r, colSkillDescription, subject, sameText) {
-		s.Description = model.ParseText(v).Summary()
-	}
 	levelName := cell(colSkillLevel)
+	if levelName == "" && l != nil && role.SeniorCivilService() && cell(colSkillLevelDescription) == "" {
+		items := m.listItems(r, m.cols[colSkillDescription], fmt.Sprintf("%s in role %s", sa.subject, quote(role.Name)), cell(colSkillDescription))
+		l.Skills = append(l.Skills, model.Requirement{Skill: name, Items: items, Pos: m.at(r, colSkillName)})
+		return nil
+	}
+	m.skillDescription(r, sa, cell(colSkillDescription))
 	if levelName == "" {
 		if l != nil {
 			return m.errAt(r, colSkillLevel, "empty; the level of skill %s that the role level needs is one of: %s", quote(name), levelNames())
@@ -356,26 +358,38 @@ func (m *merger) skill(r row, cell func(column) string, name string, l *model.Ro
 	if l != nil {
 		l.Skills = append(l.Skills, model.Requirement{Skill: name, Level: level, Pos: m.at(r, colSkillName)})
 	}
-	v := cell(colSkillLevelDescription)
+	m.describe(r, m.cols[colSkillLevelDescription], sa, level, cell(colSkillLevelDescription))
+	return nil
+}
+
+// describe records the "You can:" list v that cell i of row r gives for a
+// skill at a level.
+func (m *merger) describe(r row, i int, sa *skillAcc, level, v string) {
 	if v == "" {
-		return nil
+		return
 	}
 	// Identical text was given before: nothing to check. A different one
 	// goes to Describe, which keeps the first and reports a real difference.
-	if key := level + "\x00" + v; sa.texts[key] {
-		return nil
-	} else {
-		sa.texts[key] = true
+	key := level + "\x00" + v
+	if sa.texts[key] {
+		return
 	}
+	sa.texts[key] = true
+	items := m.listItems(r, i, fmt.Sprintf("%s at level %s", sa.subject, level), v)
+	m.descs = append(m.descs, description{skill: sa.name, level: level, items: items, pos: m.pos(r.num, i)})
+}
+
+// listItems reads cell i of row r as a "You can:" list: its items, or its
+// paragraphs when it has none. A paragraph before the items is an error,
+// except the derived sentence a role page prints under a skill level.
+func (m *merger) listItems(r row, i int, subject, v string) []string {
 	t := model.ParseText(v)
-	items := t.Items
-	if len(items) == 0 {
-		items = t.Paragraphs
-	} else if extra := withoutLevelPhrase(t.Paragraphs); len(extra) > 0 {
-		m.found = append(m.found, model.Finding{Severity: model.Error, Pos: m.at(r, colSkillLevelDescription),
-			Subject: fmt.Sprintf("%s at level %s", subject, level),
+	if len(t.Items) == 0 {
+		return t.Paragraphs
+	}
+	if extra := withoutLevelPhrase(t.Paragraphs); len(extra) > 0 {
+		m.found = append(m.found, model.Finding{Severity: model.Error, Pos: m.pos(r.num, i), Subject: subject,
 			Message: fmt.Sprintf("text before the list: %s; expected the \"You can:\" items only", quote(extra[0]))})
 	}
-	m.descs = append(m.descs, description{skill: name, level: level, items: items, pos: m.at(r, colSkillLevelDescription)})
-	return nil
+	return t.Items
 }

@@ -9,7 +9,7 @@ import (
 // roleColumns are the columns about a role or a role level: a row that gives
 // one must name the role.
 var roleColumns = []column{
-	colRoleFamily, colRoleID, colRoleType, colRoleDescription, colRoleLevel, colRoleLevelDescription,
+	colRoleFamily, colRoleID, colRoleType, colRoleDescription, colRoleLevel, colLevelNumber, colRoleLevelDescription,
 	colGrades, colResponsibilities, colPublished, colLastUpdated, colUpdates,
 }
 

@@ -136,7 +136,18 @@ func TestReadMalformed(t *testing.T) {
 			[]string{`row 3, column "Source"`, `"Intranet" differs from "GOV.UK" at row 2`}},
 		{"role date without a role", extra("Published") + withCells(row("", "", "", "", "", "Teamwork", "", "Working"), "2021-01-01"),
 			[]string{`row 2, column "Role"`, "gives a Published"}},
-		{"skill listed twice in a level", header + ok + ok, []string{`row 3, column "Skill Name"`, "listed twice", "first at f.csv: row 2"}},
+		{"skill listed twice in a level", header + ok + row("Eng", "Widget engineer", "Makes widgets.", "Widget engineer", "Makes them.", "Widget design", "", "Expert"),
+			[]string{`row 3, column "Skill Name"`, "listed twice", "first at f.csv: row 2"}},
+		{"level number not a number", extra("Role Level Number") + withCells(ok, "first"),
+			[]string{`row 2, column "Role Level Number"`, `"first" is not a level number`}},
+		{"level number twice", extra("Role Level Number") + withCells(ok, "1") +
+			withCells(row("Eng", "Widget engineer", "", "Senior widget engineer", "", "Teamwork", "", "Working"), "1"),
+			[]string{`row 3, column "Role Level Number"`, `Role Level Number 1 is also given to level "Widget engineer" at f.csv: row 2`}},
+		{"level number on some levels", extra("Role Level Number") + withCells(ok, "1") +
+			withCells(row("Eng", "Widget engineer", "", "Senior widget engineer", "", "Teamwork", "", "Working"), ""),
+			[]string{`row 3, column "Role Level"`, "no Role Level Number, but other levels of the role have one"}},
+		{"own list outside Senior Civil Service", extra("Role Type") + withCells(row("Eng", "Widget engineer", "", "Widget engineer", "", "Teamwork", "You can: work", "NOT IN USE"), "Digital"),
+			[]string{`row 2, column "Skill Level"`, "empty; the level of skill"}},
 		{"text before a skill level's list", header +
 			row("Eng", "Widget engineer", "", "Widget engineer", "", "Widget design", "", "Working", "\"Some words.\n\nYou can:\n- design\""),
 			[]string{`row 2, column "Skill Level Description"`, `text before the list: "Some words."`}},

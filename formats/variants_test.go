@@ -247,7 +247,7 @@ func TestReadWarnings(t *testing.T) {
 		}
 	}
 	want := []string{
-		`w.csv: row 1, column "Notes": warning: column "Notes": unknown column, ignored; the layout's columns are Role Family, Role, Role ID, Role Type, Role Description, Role Level, Role Level Description, Grades, Responsibilities, Skill Name, Skill ID, Skill Description, Skill Level, Skill Level Description, Published, Last Updated, Updates, Framework, Source, Licence, URL`,
+		`w.csv: row 1, column "Notes": warning: column "Notes": unknown column, ignored; the layout's columns are Role Family, Role, Role ID, Role Type, Role Description, Role Level, Role Level Number, Role Level Description, Grades, Responsibilities, Skill Name, Skill ID, Skill Description, Skill Level, Skill Level Description, Published, Last Updated, Updates, Framework, Source, Licence, URL`,
 		`w.csv: row 2, column "column 12": warning: column 12: a column without a heading; its cells are ignored`,
 		`w.csv: row 2, column "Grades": warning: grade "G7": named "Grade Seven" here; the grade is "G7 (Grade 7)"`,
 		`w.csv: row 2, column "Skill Name": warning: skill "Widget design" at level working: no description (first needed by Widget engineer)`,

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/ddat-tools/ddat/model"
@@ -83,18 +84,25 @@ const (
 func flatRows(fw *model.Framework) ([]column, [][numColumns]string) {
 	var rows [][numColumns]string
 	used := map[[2]string]bool{} // (skill id, skill level id) some row describes
-	usedSkills := map[string]bool{}
+	carried := map[string]bool{} // skills a row gives the description of
+	needed := map[string]bool{}
 	var neededOrder []string // ids of the skills role rows need, first need first
-	skillCells := func(r *[numColumns]string, s *model.Skill, level string) {
+	need := func(s *model.Skill) {
+		if !needed[s.ID] {
+			needed[s.ID] = true
+			neededOrder = append(neededOrder, s.ID)
+		}
+	}
+	nameCells := func(r *[numColumns]string, s *model.Skill) {
 		r[colSkillName] = s.Name
 		if s.ID != model.Slug(s.Name) {
 			r[colSkillID] = s.ID
 		}
+	}
+	skillCells := func(r *[numColumns]string, s *model.Skill, level string) {
+		nameCells(r, s)
 		r[colSkillDescription] = s.Description
-		if !usedSkills[s.ID] && level != "" {
-			neededOrder = append(neededOrder, s.ID)
-		}
-		usedSkills[s.ID] = true
+		carried[s.ID] = true
 		if level == "" {
 			return
 		}
@@ -126,6 +134,7 @@ func flatRows(fw *model.Framework) ([]column, [][numColumns]string) {
 			l := &role.Levels[j]
 			r := base
 			r[colRoleLevel] = l.Title
+			r[colLevelNumber] = strconv.Itoa(j + 1)
 			r[colRoleLevelDescription] = model.FormatText(l.Summary, levelLeadIn, l.Responsibilities)
 			r[colGrades] = gradeLabels(fw, l)
 			if len(l.Skills) == 0 {
@@ -134,10 +143,20 @@ func flatRows(fw *model.Framework) ([]column, [][numColumns]string) {
 			}
 			for _, q := range l.Skills {
 				rs := r
-				if s := fw.Skill(q.Skill); s != nil {
-					skillCells(&rs, s, q.Level)
-				} else {
+				s := fw.Skill(q.Skill)
+				switch {
+				case s == nil:
 					rs[colSkillName], rs[colSkillLevel] = q.Skill, q.Level
+				case q.Level == "":
+					// Needed without a level (a Senior Civil Service role):
+					// the Skill Description holds the role's own list, as in
+					// the framework's download.
+					nameCells(&rs, s)
+					rs[colSkillDescription] = model.FormatText("", skillLeadIn, q.Items)
+					need(s)
+				default:
+					skillCells(&rs, s, q.Level)
+					need(s)
 				}
 				rows = append(rows, rs)
 			}
@@ -151,7 +170,7 @@ func flatRows(fw *model.Framework) ([]column, [][numColumns]string) {
 		order = append(order, fw.Skill(id))
 	}
 	for i := range fw.Skills {
-		if !usedSkills[fw.Skills[i].ID] {
+		if !needed[fw.Skills[i].ID] {
 			order = append(order, &fw.Skills[i])
 		}
 	}
@@ -163,7 +182,7 @@ func flatRows(fw *model.Framework) ([]column, [][numColumns]string) {
 				rows = append(rows, r)
 			}
 		}
-		if !usedSkills[s.ID] {
+		if !carried[s.ID] && (s.Description != "" || !needed[s.ID]) {
 			var r [numColumns]string
 			skillCells(&r, s, "")
 			rows = append(rows, r)

@@ -15,7 +15,7 @@ const sheetName = "Framework"
 // texts.
 var widths = [numColumns]float64{
 	colRoleFamily: 18, colRole: 26, colRoleID: 16, colRoleType: 16, colRoleDescription: 60,
-	colRoleLevel: 30, colRoleLevelDescription: 60, colGrades: 28, colResponsibilities: 60,
+	colRoleLevel: 30, colLevelNumber: 10, colRoleLevelDescription: 60, colGrades: 28, colResponsibilities: 60,
 	colSkillName: 30, colSkillID: 16, colSkillDescription: 40, colSkillLevel: 13, colSkillLevelDescription: 60,
 	colPublished: 12, colLastUpdated: 12, colUpdates: 60, colFramework: 30, colSource: 30, colLicence: 24, colURL: 30,
 }

@@ -154,10 +154,14 @@ func (d *decoder) level(n *yaml.Node, path string) model.RoleLevel {
 				if d.err == nil && q.Skill == "" {
 					d.fail(v, p, "no skill; expected e.g. {skill: Testing, level: working}")
 				}
-				if d.err == nil && q.Level == "" {
-					d.fail(v, p, "no level for skill %q; expected a skill level such as working", q.Skill)
+				if d.err == nil && q.Level == "" && len(items) == 0 {
+					d.fail(v, p, "no level for skill %q; expected a skill level such as working (a skill of a Senior Civil Service role has none, and a description of its own)", q.Skill)
 				}
-				if len(items) > 0 {
+				if q.Level == "" {
+					// Needed without a level: the description is the
+					// role's own list for the skill.
+					q.Items = items
+				} else if len(items) > 0 {
 					d.inline = append(d.inline, inlineDescription{skill: q.Skill, level: q.Level, items: items, pos: d.pos(v)})
 				}
 				l.Skills = append(l.Skills, q)
