@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/ddat-tools/ddat/model"
@@ -159,11 +160,19 @@ func gradesYAML(data []byte, name string) (*GradeMap, error) {
 // Apply sets the grades of the role levels the map names, replacing any they
 // had. A role level or grade the framework does not have is an error naming
 // the place in the mapping file.
+//
+// The map also orders levels: a role whose level order the framework file
+// did not give (model.Framework.LevelOrderInferred) and whose every level
+// the map names gets its levels in the map's order.
 func (g *GradeMap) Apply(fw *model.Framework) error {
+	listed := map[int][]int{} // role index → its levels' indexes, in the map's order
 	for _, e := range g.entries {
 		l, err := findLevel(fw, e.role, e.level)
 		if err != nil {
 			return &model.LoadError{Pos: e.pos, Msg: err.Error()}
+		}
+		if i, j := levelIndex(fw, l); i >= 0 && !slices.Contains(listed[i], j) {
+			listed[i] = append(listed[i], j)
 		}
 		ids := make([]string, 0, len(e.grades))
 		for _, ref := range e.grades {
@@ -175,7 +184,27 @@ func (g *GradeMap) Apply(fw *model.Framework) error {
 		}
 		l.Grades = ids
 	}
+	for i, order := range listed {
+		r := &fw.Roles[i]
+		if fw.LevelOrderInferred(r.Name) && len(order) == len(r.Levels) {
+			r.ReorderLevels(order)
+			fw.SetLevelOrderInferred(r.Name, false)
+		}
+	}
 	return nil
+}
+
+// levelIndex is the index of the role holding l and of l in it; -1, -1 when
+// no role does.
+func levelIndex(fw *model.Framework, l *model.RoleLevel) (int, int) {
+	for i := range fw.Roles {
+		for j := range fw.Roles[i].Levels {
+			if &fw.Roles[i].Levels[j] == l {
+				return i, j
+			}
+		}
+	}
+	return -1, -1
 }
 
 // findLevel finds a role level by its role and any name Role.Level takes;
