@@ -129,6 +129,11 @@ func acceptGlobalFlags(cmd *cli.Command, globals []cli.Flag) {
 	}
 	var local []*cli.StringFlag
 	for _, g := range globals {
+		if sl, ok := g.(*cli.StringSliceFlag); ok && !slices.ContainsFunc(sl.Names(), func(n string) bool { return taken[n] }) {
+			cp := *sl // read by dataPaths, after the command or before it
+			cmd.Flags = append(cmd.Flags, &cp)
+			continue
+		}
 		sf, ok := g.(*cli.StringFlag)
 		if !ok || slices.ContainsFunc(sf.Names(), func(n string) bool { return taken[n] }) {
 			continue

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -32,20 +33,31 @@ func rolesCommand() *cli.Command {
 }
 
 // writeRoles writes a table of the roles that refs point into, each once, in
-// framework order.
+// framework order. A TYPE column ("Senior Civil Service") is there when a
+// role has a type.
 func writeRoles(w io.Writer, fw *model.Framework, refs []model.LevelRef) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "FAMILY\tROLE\tID\tLEVELS\tGRADES")
-	var last *model.Role
+	var roles []*model.Role
+	typed := false
 	for _, ref := range refs {
-		if ref.Role == last {
-			continue
+		if len(roles) == 0 || roles[len(roles)-1] != ref.Role {
+			roles = append(roles, ref.Role)
+			typed = typed || ref.Role.Type != ""
 		}
-		last = ref.Role
-		r := ref.Role
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	if typed {
+		fmt.Fprintln(tw, "FAMILY\tROLE\tID\tTYPE\tLEVELS\tGRADES")
+	} else {
+		fmt.Fprintln(tw, "FAMILY\tROLE\tID\tLEVELS\tGRADES")
+	}
+	for _, r := range roles {
 		grades := fw.GradeRange(r)
 		if grades == "" {
 			grades = "-"
+		}
+		if typed {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", familyName(fw, r), r.Name, r.ID, cmp.Or(r.Type, "-"), len(r.Levels), grades)
+			continue
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", familyName(fw, r), r.Name, r.ID, len(r.Levels), grades)
 	}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 
 	"github.com/ddat-tools/ddat/model"
 	"github.com/ddat-tools/ddat/profile"
@@ -37,14 +39,11 @@ func validateCommand() *cli.Command {
 		Flags: []cli.Flag{strictFlag()},
 		Action: func(c *cli.Context) error {
 			if !c.Args().Present() {
-				return validateOne(c, c.String("data"))
+				return validateOne(c, dataPaths(c))
 			}
 			var failed []error
 			for _, path := range c.Args().Slice() {
-				if err := c.Set("data", path); err != nil {
-					return err
-				}
-				if err := validateOne(c, path); err != nil {
+				if err := validateOne(c, []string{path}); err != nil {
 					var u usageError
 					if errors.As(err, &u) {
 						return err
@@ -60,18 +59,22 @@ func validateCommand() *cli.Command {
 	}
 }
 
-// validateOne loads the framework the flags name and writes its findings and
-// a count to stdout. A file that cannot be read at all is one error finding.
-func validateOne(c *cli.Context, path string) error {
-	name := path
-	switch name {
-	case "":
+// validateOne loads the framework in paths (the embedded one when there are
+// none) and writes its findings and a count to stdout. A file that cannot be
+// read at all is one error finding.
+func validateOne(c *cli.Context, paths []string) error {
+	names := slices.Clone(paths)
+	for i, p := range names {
+		if p == "-" {
+			names[i] = stdinName
+		}
+	}
+	name := strings.Join(names, " + ")
+	if name == "" {
 		name = "the embedded framework"
-	case "-":
-		name = stdinName
 	}
 	var findings model.Findings
-	fw, err := readFramework(c)
+	fw, err := readFrameworkFrom(c, paths)
 	var le *model.LoadError
 	switch {
 	case errors.As(err, &le):

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/ddat-tools/ddat/assets"
 	"github.com/ddat-tools/ddat/formats"
@@ -12,12 +14,31 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// dataFlag makes the --data flag: which framework to use.
-func dataFlag() *cli.StringFlag {
-	return &cli.StringFlag{
+// dataFlag makes the --data flag: which framework to use. It repeats, for a
+// framework in several flat files, such as the framework's own download (a
+// role-content and a skill-descriptions CSV).
+func dataFlag() *cli.StringSliceFlag {
+	return &cli.StringSliceFlag{
 		Name: "data", Aliases: []string{"d"}, EnvVars: []string{"DDAT_DATA"},
-		Usage: "framework `FILE` (.yaml, .yml, .json, .csv, .xlsx); default: the embedded framework",
+		Usage: "framework `FILE` (.yaml, .yml, .json, .csv, .xlsx); repeat it for CSV or XLSX files that make one framework together; default: the embedded framework",
 	}
+}
+
+// dataPaths are the --data files: those given after the command, else those
+// given before it, else the environment's.
+func dataPaths(c *cli.Context) []string {
+	var env []string
+	if v := os.Getenv("DDAT_DATA"); v != "" {
+		for _, p := range strings.Split(v, ",") {
+			env = append(env, strings.TrimSpace(p))
+		}
+	}
+	for _, ctx := range c.Lineage() {
+		if v := ctx.StringSlice("data"); v != nil && !slices.Equal(v, env) {
+			return v
+		}
+	}
+	return env
 }
 
 // formatFlag makes the --format flag.
@@ -65,6 +86,12 @@ func loadFramework(c *cli.Context) (*model.Framework, error) {
 
 // readFramework loads the framework without validating it.
 func readFramework(c *cli.Context) (*model.Framework, error) {
+	return readFrameworkFrom(c, dataPaths(c))
+}
+
+// readFrameworkFrom loads the framework in paths (the embedded one when
+// there are none) without validating it.
+func readFrameworkFrom(c *cli.Context, paths []string) (*model.Framework, error) {
 	opts := formats.Options{}
 	if f := c.String("format"); f != "" {
 		format, err := formats.ParseFormat(f)
@@ -73,15 +100,17 @@ func readFramework(c *cli.Context) (*model.Framework, error) {
 		}
 		opts.Format = format
 	}
-	path := c.String("data")
 	var (
 		fw  *model.Framework
 		err error
 	)
-	if path == "" {
+	switch len(paths) {
+	case 0:
 		fw, err = formats.Read(assets.FrameworkYAML(), assets.FrameworkName, formats.Options{Format: formats.FormatYAML})
-	} else {
-		fw, err = loadPath(path, opts, c.String("sheet"))
+	case 1:
+		fw, err = loadPath(paths[0], opts, c.String("sheet"))
+	default:
+		fw, err = loadPaths(paths, opts, c.String("sheet"))
 	}
 	if err != nil {
 		return nil, err
@@ -130,6 +159,46 @@ func loadPath(path string, opts formats.Options, sheet string) (*model.Framework
 		r = f
 	}
 	return formats.Read(r, name, formats.Options{Format: format, Sheet: sheet})
+}
+
+// loadPaths reads several flat files (CSV or XLSX) as one framework.
+func loadPaths(paths []string, opts formats.Options, sheet string) (*model.Framework, error) {
+	var inputs []formats.Input
+	for _, path := range paths {
+		name, format := path, opts.Format
+		if path == "-" {
+			if format == "" {
+				return nil, usagef("--data - reads standard input: give its --format")
+			}
+			name = stdinName
+		} else if format == "" {
+			f, err := formats.FormatOf(path)
+			if err != nil {
+				return nil, usageError{err}
+			}
+			format = f
+		}
+		if !format.Flat() {
+			return nil, usagef("--data %s: only CSV and XLSX files make one framework together; give a %s file as the only --data", path, strings.ToUpper(string(format)))
+		}
+		in := formats.Input{Name: name, R: os.Stdin, Options: formats.Options{Format: format}}
+		if format == formats.FormatXLSX {
+			in.Options.Sheet = sheet
+		}
+		if path != "-" {
+			f, err := os.Open(path)
+			if errors.Is(err, os.ErrNotExist) {
+				return nil, usagef("%s: no such file", path)
+			}
+			if err != nil {
+				return nil, err
+			}
+			defer f.Close()
+			in.R = f
+		}
+		inputs = append(inputs, in)
+	}
+	return formats.ReadAll(inputs)
 }
 
 // applyGrades reads a grades mapping file (CSV or YAML) and gives its role

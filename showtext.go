@@ -127,7 +127,8 @@ func showLevelText(t *textWriter, fw *model.Framework, l *model.RoleLevel) {
 
 // showSkills writes each skill a level needs, in source order, at indent:
 // its name, level, the derived level phrase and the "You can:" list where
-// the framework describes the pair.
+// the framework describes the pair; for a skill needed without a level, the
+// role's own list.
 func showSkills(t *textWriter, fw *model.Framework, l *model.RoleLevel, indent int) {
 	for _, q := range l.Skills {
 		name, level, about := q.Skill, q.Level, ""
@@ -137,6 +138,9 @@ func showSkills(t *textWriter, fw *model.Framework, l *model.RoleLevel, indent i
 		}
 		if sl := fw.SkillLevel(q.Level); sl != nil {
 			level = lowerFirst(sl.Name)
+		}
+		if q.Level == "" {
+			level, can = "not set (skills of "+model.SeniorCivilService+" roles are not set at a level)", q.Items
 		}
 		t.para(indent, name)
 		if about != "" {
