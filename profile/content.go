@@ -64,11 +64,18 @@ func (b *profileBuilder) levelProfile(l *model.RoleLevel) *document {
 	}
 	b.add(summaryTable(facts))
 	b.roleSummary(2)
-	b.add(block{Kind: kindHeading, Level: 2, Text: "About this role level", Bookmark: 2})
-	b.levelText(l)
+	if len(paragraphs(l.Summary)) > 0 || len(l.Responsibilities) > 0 {
+		// A Senior Civil Service role's one level has no text of its own.
+		b.add(block{Kind: kindHeading, Level: 2, Text: "About this role level", Bookmark: 2})
+		b.levelText(l)
+	}
+	intro := "The skills you need at this role level, each at one of " + strconv.Itoa(len(b.fw.SkillLevels)) + " ascending skill levels: " + b.skillLevelNames() + "."
+	if unleveled(l) {
+		intro = "The skills you need at this role level. " + notSetAtLevel
+	}
 	b.add(
 		block{Kind: kindHeading, Level: 2, Text: "Skills", Bookmark: 2},
-		block{Kind: kindParagraph, Text: "The skills you need at this role level, each at one of " + strconv.Itoa(len(b.fw.SkillLevels)) + " ascending skill levels: " + b.skillLevelNames() + ".", KeepNext: true},
+		block{Kind: kindParagraph, Text: intro, KeepNext: true},
 	)
 	b.skillsTable(l)
 	b.sharedRoles(2)
@@ -142,6 +149,9 @@ func (b *profileBuilder) roleProfile() *document {
 		}
 		b.levelText(l)
 		b.add(block{Kind: kindHeading, Level: 2, Text: "Skills", Bookmark: 3})
+		if unleveled(l) {
+			b.add(block{Kind: kindParagraph, Text: notSetAtLevel, KeepNext: true})
+		}
 		b.skillsTable(l)
 	}
 	b.sharedRoles(2)

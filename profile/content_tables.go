@@ -7,6 +7,20 @@ import (
 	"github.com/ddat-tools/ddat/model"
 )
 
+// notSetAtLevel says why a Senior Civil Service role's skills have no skill
+// level, gauge or level phrase.
+const notSetAtLevel = "Skills of " + model.SeniorCivilService + " roles are not set at a level: each skill lists what you can do in this role."
+
+// unleveled reports whether l needs a skill without a level.
+func unleveled(l *model.RoleLevel) bool {
+	for _, q := range l.Skills {
+		if q.Level == "" {
+			return true
+		}
+	}
+	return false
+}
+
 // skillsTable lists the skills a level needs: name, level with its gauge and
 // phrase, and the "You can:" items. A skill the framework does not describe
 // at that level gets no list.
@@ -47,9 +61,15 @@ func (b *profileBuilder) skillsTable(l *model.RoleLevel) {
 		if gauge.Of > 0 {
 			levelCell = append(levelCell, gauge, block{Kind: kindParagraph, Style: styleNote, Text: b.tc.clean(field+", level", phrase)})
 		}
+		if q.Level == "" {
+			// A Senior Civil Service role's skill: no level, the role's
+			// own list.
+			levelCell = cell{{Kind: kindParagraph, Style: styleNote, Text: "Not set at a level"}}
+			items = q.Items
+		}
 		var canCell cell
 		if len(items) > 0 {
-			if p, ok := sk.LevelPos[q.Level]; ok && p.IsValid() {
+			if p, ok := sk.LevelPos[q.Level]; q.Level != "" && ok && p.IsValid() {
 				b.tc.at(p)
 			}
 			canCell = cell{{Kind: kindList, Text: "You can:", Items: b.tc.cleanAll(field+`, "You can:"`, items)}}
@@ -63,9 +83,15 @@ func (b *profileBuilder) skillsTable(l *model.RoleLevel) {
 func (b *profileBuilder) progression() {
 	r := b.role
 	p := b.fw.Progression(r)
+	intro := "How the skills of the role grow from one level to the next, on " + strconv.Itoa(len(b.fw.SkillLevels)) + " ascending skill levels: " + b.skillLevelNames() + "."
+	for i := range r.Levels {
+		if unleveled(&r.Levels[i]) {
+			intro = "The skills the role needs. " + notSetAtLevel
+		}
+	}
 	b.add(
 		block{Kind: kindHeading, Level: 2, Text: "Skills at each role level", Bookmark: 2},
-		block{Kind: kindParagraph, Text: "How the skills of the role grow from one level to the next, on " + strconv.Itoa(len(b.fw.SkillLevels)) + " ascending skill levels: " + b.skillLevelNames() + ".", KeepNext: true},
+		block{Kind: kindParagraph, Text: intro, KeepNext: true},
 	)
 	if len(p.Skills) == 0 {
 		return
@@ -97,8 +123,8 @@ func (b *profileBuilder) progression() {
 		}
 		for i, id := range p.Skills {
 			row := []cell{names[i]}
-			for _, lv := range p.Levels[i][from:to] {
-				row = append(row, b.progressionCell(id, lv))
+			for j, lv := range p.Levels[i][from:to] {
+				row = append(row, b.progressionCell(id, lv, p.Needed[i][from+j]))
 			}
 			t.Rows = append(t.Rows, row)
 		}
@@ -118,10 +144,13 @@ const (
 )
 
 // progressionCell is the skill level lv of skill id at one role level: its
-// name and gauge, or a dash when the level does not need the skill.
-func (b *profileBuilder) progressionCell(id, lv string) cell {
+// name and gauge, "Needed" for a skill needed without a level, or a dash
+// when the level does not need the skill.
+func (b *profileBuilder) progressionCell(id, lv string, needed bool) cell {
 	sl := b.fw.SkillLevel(lv)
 	switch {
+	case lv == "" && needed:
+		return cell{{Kind: kindParagraph, Text: "Needed"}, {Kind: kindParagraph, Style: styleNote, Text: "not set at a level"}}
 	case lv == "":
 		return cell{{Kind: kindParagraph, Style: styleNote, Text: "–"}}
 	case sl == nil:
