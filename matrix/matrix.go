@@ -43,6 +43,11 @@ func Write(w io.Writer, fw *model.Framework, opts Options) error {
 	if err != nil {
 		return fmt.Errorf("matrix: %w", err)
 	}
+	if lay.unleveled {
+		if st.needed, err = newNeededStyle(f); err != nil {
+			return fmt.Errorf("matrix: %w", err)
+		}
+	}
 	wb := &workbook{f: f, lay: lay, st: st, opts: opts}
 	if err := wb.build(); err != nil {
 		return fmt.Errorf("matrix: %w", err)

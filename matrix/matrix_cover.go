@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/ddat-tools/ddat/model"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -62,6 +63,9 @@ func (wb *workbook) cover() error {
 		line{a: "Level", b: "Meaning", aStyle: st.header, bStyle: st.header})
 	for i, l := range fw.SkillLevels {
 		lines = append(lines, line{a: l.Name, aStyle: st.levels[i], b: fw.LevelPhrase(l.ID) + "."})
+	}
+	if lay.unleveled {
+		lines = append(lines, line{a: neededLabel, aStyle: st.needed, b: "The role level needs the skill, not at a skill level: the skills of " + model.SeniorCivilService + " roles are not set at a level."})
 	}
 	lines = append(lines, line{a: "Colours", b: "Each skill level's colour is a step darker than the one below it, and every coloured cell names its level, so no meaning rests on colour alone."})
 

@@ -79,7 +79,11 @@ func (wb *workbook) grid(g grid) error {
 	}
 	widths := []float64{fitWidth(20, nameWidth+12, names...)}
 	// The legend may reach past the role level columns.
-	for range max(len(g.columns), len(lay.fw.SkillLevels)) {
+	legend := len(lay.fw.SkillLevels)
+	if lay.unleveled {
+		legend++
+	}
+	for range max(len(g.columns), legend) {
 		widths = append(widths, levelWidth)
 	}
 	header := 3 + len(g.labels) // title, legend, labels, header
@@ -135,14 +139,24 @@ func (wb *workbook) legend(label string) []excelize.Cell {
 	for i, l := range wb.lay.fw.SkillLevels {
 		row = append(row, str(l.Name, wb.st.levels[i]))
 	}
+	if wb.lay.unleveled {
+		row = append(row, str(neededLabel, wb.st.needed))
+	}
 	return row
 }
+
+// neededLabel marks a skill needed without a level, in the grids and their
+// legend.
+const neededLabel = "No level set"
 
 // levelCell is a grid cell for skill level id: its name in its colour, or
 // an empty cell.
 func (wb *workbook) levelCell(id string) excelize.Cell {
-	if id == "" {
+	switch id {
+	case "":
 		return excelize.Cell{}
+	case neededNoLevel:
+		return str(neededLabel, wb.st.needed)
 	}
 	if i := wb.lay.fw.SkillLevelIndex(id); i >= 0 && i < len(wb.st.levels) {
 		return str(wb.lay.fw.SkillLevels[i].Name, wb.st.levels[i])

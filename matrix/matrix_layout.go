@@ -16,7 +16,14 @@ type matrixLayout struct {
 	columns []levelColumn // the role levels, grouped by family then role
 	skills  []skillRow    // the skills any column needs, in catalogue order
 	roles   []roleSheet   // with PerRole: one progression sheet per role
+	// unleveled: some column needs a skill without a level (a Senior Civil
+	// Service role), which the grids mark in a neutral fill.
+	unleveled bool
 }
+
+// neededNoLevel is what levelColumn.need holds for a skill the role level
+// needs without a skill level; no skill level id is empty or holds a NUL.
+const neededNoLevel = "\x00needed"
 
 // levelColumn is one role level: a column of the Matrix sheet and a row of
 // the Roles sheet.
@@ -133,6 +140,10 @@ func newMatrixLayout(fw *model.Framework, refs []model.LevelRef, perRole bool) *
 			c.grades = strings.Join(codes, ", ")
 			for _, q := range l.Skills {
 				c.need[q.Skill] = q.Level
+				if q.Level == "" {
+					c.need[q.Skill] = neededNoLevel
+					lay.unleveled = true
+				}
 			}
 			lay.columns = append(lay.columns, c)
 		}

@@ -90,6 +90,10 @@ func (wb *workbook) skills() error {
 			if b.Len() > 0 {
 				b.WriteByte('\n')
 			}
+			if q.Level == "" {
+				b.WriteString(c.name + " (no level)")
+				continue
+			}
 			b.WriteString(c.name + " (" + lay.levelName(q.Level) + ")")
 		}
 	}

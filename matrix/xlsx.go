@@ -35,6 +35,7 @@ type xlsxStyles struct {
 	number int   // a whole number, top-aligned
 	link   int   // a hyperlink to another sheet
 	levels []int // one per skill level, lowest first
+	needed int   // a skill needed without a level; made only for a layout that has one
 }
 
 // newStyles adds the workbook's styles to f, with one fill per skill level
@@ -75,6 +76,22 @@ func newStyles(f *excelize.File, levels int) (*xlsxStyles, error) {
 		st.levels = append(st.levels, id)
 	}
 	return &st, nil
+}
+
+// newNeededStyle is the neutral fill of a cell that marks a skill needed
+// without a level: grey, apart from the blue ramp of the levels.
+func newNeededStyle(f *excelize.File) (int, error) {
+	white := excelize.Border{Color: "FFFFFF", Style: 1}
+	id, err := f.NewStyle(&excelize.Style{
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}},
+		Font:      &excelize.Font{Color: "000000"},
+		Alignment: &excelize.Alignment{Vertical: "center", Horizontal: "center", WrapText: true},
+		Border:    []excelize.Border{withSide(white, "left"), withSide(white, "right"), withSide(white, "top"), withSide(white, "bottom")},
+	})
+	if err != nil {
+		return 0, fmt.Errorf("style: %w", err)
+	}
+	return id, nil
 }
 
 func withSide(b excelize.Border, side string) excelize.Border { b.Type = side; return b }
