@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -47,7 +48,7 @@ func writeRoles(w io.Writer, fw *model.Framework, refs []model.LevelRef) error {
 		if grades == "" {
 			grades = "-"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", familyName(fw, r), r.Name, r.ID, len(r.Levels), grades)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", cmp.Or(fw.FamilyName(r), "-"), r.Name, r.ID, len(r.Levels), grades)
 	}
 	return tw.Flush()
 }
