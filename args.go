@@ -42,6 +42,16 @@ func flagsAfterArgs(c *cli.Context) ([]string, error) {
 			if !slices.Contains(cf.Names(), f.Name) {
 				continue
 			}
+			if sl, ok := f.Value.(*cli.StringSlice); ok {
+				// A repeated flag (--data, --role): each value once, as
+				// given; its aliases share the one list.
+				for _, v := range sl.Value() {
+					if err == nil {
+						err = c.Set(cf.Names()[0], v)
+					}
+				}
+				continue
+			}
 			for _, name := range cf.Names() { // aliases hold their own values
 				if err == nil {
 					err = c.Set(name, f.Value.String())

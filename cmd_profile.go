@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/ddat-tools/ddat/internal/naming"
 	"github.com/ddat-tools/ddat/model"
 	"github.com/ddat-tools/ddat/profile"
 	"github.com/urfave/cli/v2"
@@ -62,9 +63,6 @@ func profileCommand() *cli.Command {
 	}
 }
 
-// maxFileStem is the longest default file name, before its extension.
-const maxFileStem = 80
-
 func runProfile(c *cli.Context) error {
 	args, err := flagsAfterArgs(c)
 	if err != nil {
@@ -86,24 +84,14 @@ func runProfile(c *cli.Context) error {
 		return usageError{err}
 	}
 	ref := model.LevelRef{Role: role}
-	name := role.ID
 	if q := c.String("level"); q != "" {
 		if ref.Level, err = role.Level(q); err != nil {
 			return usageError{err}
 		}
-		name = model.Slug(ref.Level.Title)
-		if name == role.ID || name == "" {
-			// A level titled like its role ("Infrastructure engineer", level
-			// 2) must not take the whole role's file name.
-			name = fmt.Sprintf("%s-level-%d", role.ID, ref.Number())
-		}
-	}
-	if len(name) > maxFileStem { // file systems limit names to 255 bytes
-		name = strings.TrimRight(name[:maxFileStem], "-")
 	}
 	path := c.String("output")
 	if path == "" {
-		path = name + ".pdf"
+		path = naming.File(ref, ".pdf")
 	}
 	pages := 0
 	err = writeOutput(c, path, func(w io.Writer) error {

@@ -56,10 +56,10 @@ func writeRoles(w io.Writer, fw *model.Framework, refs []model.LevelRef) error {
 			grades = "-"
 		}
 		if typed {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", familyName(fw, r), r.Name, r.ID, cmp.Or(r.Type, "-"), len(r.Levels), grades)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", cmp.Or(fw.FamilyName(r), "-"), r.Name, r.ID, cmp.Or(r.Type, "-"), len(r.Levels), grades)
 			continue
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", familyName(fw, r), r.Name, r.ID, len(r.Levels), grades)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", cmp.Or(fw.FamilyName(r), "-"), r.Name, r.ID, len(r.Levels), grades)
 	}
 	return tw.Flush()
 }

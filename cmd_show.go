@@ -6,8 +6,12 @@ import (
 	"strings"
 
 	"github.com/ddat-tools/ddat/model"
+	"github.com/ddat-tools/ddat/profile"
 	"github.com/urfave/cli/v2"
 )
+
+// defaultWidth is the terminal width text output wraps to.
+const defaultWidth = 80
 
 // widthFlag makes the flag that sets the column text output wraps at.
 func widthFlag() *cli.IntFlag {
@@ -63,7 +67,7 @@ func runShow(c *cli.Context) error {
 		return err
 	}
 	return writeOutput(c, "-", func(w io.Writer) error {
-		return writeShow(w, fw, ref, c.Int("width"))
+		return profile.WriteText(w, fw, ref, profile.TextOptions{Width: c.Int("width")})
 	})
 }
 

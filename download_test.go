@@ -116,7 +116,7 @@ func TestDownloadProfilesGolden(t *testing.T) {
 	fw := loadDownload(t)
 	downloadProfiles(t, fw, func(name string, ref model.LevelRef, pdf []byte) {
 		var text bytes.Buffer
-		if err := profile.WriteText(&text, fw, ref, profile.Options{}); err != nil {
+		if err := profile.Dump(&text, fw, ref, profile.Options{}); err != nil {
 			t.Fatal(err)
 		}
 		testkit.Golden(t, "download-profile-"+name+".txt", text.Bytes())
@@ -320,5 +320,34 @@ func TestDownloadConvertRoundTrip(t *testing.T) {
 	out, _, _ := ddat(t, "--data", csvPath, "validate")
 	if strings.Contains(out, "seniority order") {
 		t.Errorf("ddat's own CSV gives the level order; validate still infers it:\n%s", out)
+	}
+}
+
+// TestDownloadDataFlag gives the two files in the ways people do: --data
+// twice before or after the command or its arguments, or DDAT_DATA.
+func TestDownloadDataFlag(t *testing.T) {
+	a, b := downloadFiles[0], downloadFiles[1]
+	for _, args := range [][]string{
+		{"--data", a, "--data", b, "roles"},
+		{"roles", "-d", a, "-d", b},
+		{"-d", b, "roles", "-d", a, "-d", b},
+		{"show", "chief-widget-officer", "--data", a, "--data", b},
+		{"show", "--data", a, "chief-widget-officer", "1", "--data", b},
+	} {
+		out, stderr, code := ddat(t, args...)
+		if code != exitOK || !strings.Contains(out, "Senior Civil Service") || !strings.Contains(out, "Working with others towards a shared goal.") && args[0] == "show" {
+			t.Errorf("ddat %q: exit %d, stderr %q; want the framework of both files:\n%s", args, code, stderr, out)
+		}
+	}
+	t.Run("env", func(t *testing.T) {
+		t.Setenv("DDAT_DATA", a+","+b)
+		out, stderr, code := ddat(t, "validate")
+		if code != exitOK || !strings.Contains(out, "skill-descriptions.csv: 0 errors") {
+			t.Errorf("exit %d, stderr %q, output:\n%s", code, stderr, out)
+		}
+	})
+	_, stderr, code := ddat(t, "--data", a, "--data", filepath.Join("testdata", "frameworks", "small.yaml"), "roles")
+	if code != exitUsage || !strings.Contains(stderr, "only CSV and XLSX files make one framework together") {
+		t.Errorf("a CSV and a YAML file: exit %d, stderr %q; want a usage error", code, stderr)
 	}
 }

@@ -33,7 +33,7 @@ func TestExitCodes(t *testing.T) {
 		{name: "ValidateDefault", args: []string{"validate"}, code: exitOK, stdout: "0 errors, 26 warnings"},
 		{name: "ValidateStrict", args: []string{"validate", "--strict"}, code: exitError, stderr: "26 warnings (--strict)"},
 		{name: "ValidateFileArg", args: []string{"validate", "testdata/frameworks/small.yaml"}, code: exitOK, stdout: "small.yaml: 0 errors, 0 warnings"},
-		{name: "ShowLevel", args: []string{"show", "Infrastructure engineer", "senior"}, code: exitOK, stdout: "Level:         3 of 5"},
+		{name: "ShowLevel", args: []string{"show", "Infrastructure engineer", "senior"}, code: exitOK, stdout: "Role level:            Level 3 of 5"},
 		{name: "ErrUnknownRole", args: []string{"show", "astronaut"}, code: exitUsage,
 			stderr: `no role "astronaut"; choose one of: infrastructure-engineer, infrastructure-operations-engineer`},
 		{name: "ErrUnknownLevel", args: []string{"show", "infrastructure-engineer", "9"}, code: exitUsage,

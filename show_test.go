@@ -148,23 +148,44 @@ func flatten(s string) string {
 }
 
 // TestShowHoldsSeed checks that "ddat show infrastructure-engineer N" prints
-// every text of level N of the first seed page, in the page's order: title,
-// summary, responsibilities, grades, and each skill's name, level, level
-// phrase and "You can:" items.
+// every text of level N of the first seed page: title, summary,
+// responsibilities and each skill's name, level, level phrase and "You can:"
+// items in the page's order, and the grades (which the profile gives with
+// the level's facts, before the summary). The page's own labels become
+// ddat's: "Level: awareness" is "Skill level: Awareness".
 func TestShowHoldsSeed(t *testing.T) {
 	levels := seedLevels(t, seedInfrastructureEngineer)
 	if len(levels) != 5 {
 		t.Fatalf("seed has %d levels, want 5", len(levels))
 	}
-	for i, want := range levels {
+	for i, lines := range levels {
 		t.Run(fmt.Sprint(i+1), func(t *testing.T) {
 			stdout, stderr, code := ddat(t, "show", "infrastructure-engineer", fmt.Sprint(i+1))
 			if code != exitOK {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
 			got := flatten(stdout)
+			var ordered, anywhere []string
+			seedSkills, grades := 0, false
+			for _, line := range lines {
+				switch {
+				case line == "This role level is often performed at the Civil Service job grade of:":
+					grades = true
+				case strings.HasPrefix(line, "Level: "):
+					grades = false
+					seedSkills++
+					level := strings.TrimPrefix(line, "Level: ")
+					ordered = append(ordered, "Skill level: "+strings.ToUpper(level[:1])+level[1:])
+				case grades:
+					anywhere = append(anywhere, line)
+				case seedHeading.MatchString(line):
+					ordered = append(ordered, seedHeading.FindStringSubmatch(line)[2])
+				default:
+					ordered = append(ordered, line)
+				}
+			}
 			at := 0
-			for _, line := range want {
+			for _, line := range ordered {
 				line = flatten(line)
 				j := strings.Index(got[at:], line)
 				if j < 0 {
@@ -177,14 +198,12 @@ func TestShowHoldsSeed(t *testing.T) {
 				}
 				at += j + len(line)
 			}
-			var seedSkills, gotSkills int
-			for _, line := range want {
-				if strings.HasPrefix(line, "Level: ") {
-					seedSkills++
+			for _, line := range anywhere {
+				if !strings.Contains(got, flatten(line)) {
+					t.Errorf("missing grade: %q", line)
 				}
 			}
-			gotSkills = strings.Count(stdout, "\n  Level: ")
-			if gotSkills != seedSkills {
+			if gotSkills := strings.Count(stdout, "\n  Skill level: "); gotSkills != seedSkills {
 				t.Errorf("%d skills shown, the seed has %d", gotSkills, seedSkills)
 			}
 		})
@@ -210,10 +229,17 @@ func TestShowRolesSharing(t *testing.T) {
 					t.Fatalf("level %d: no %q section", n, tt.heading)
 				}
 				lines := strings.Split(strings.TrimSpace(section), "\n")
-				if len(lines) != 3 || lines[1] != tt.other {
+				if len(lines) < 4 || lines[2] != tt.other || !strings.HasPrefix(lines[3], "  Shared skills: ") {
 					t.Fatalf("level %d: section is %q, want %q and its skills", n, lines, tt.other)
 				}
-				got := strings.Split(strings.TrimSpace(lines[2]), ", ")
+				// One skill a line, aligned after the label.
+				var got []string
+				for _, l := range lines[3:] {
+					if !strings.HasPrefix(l, "  ") {
+						break
+					}
+					got = append(got, strings.TrimSpace(strings.TrimPrefix(l, "  Shared skills: ")))
+				}
 				if tt.role == "infrastructure-engineer" {
 					// The page's own table, in the page's order.
 					if !slices.Equal(got, want) {

@@ -136,6 +136,15 @@ func (fw *Framework) Family(q string) *Family {
 	return nil
 }
 
+// FamilyName is the name of r's family as documents print it: the family's
+// name, else what the role gives, else "".
+func (fw *Framework) FamilyName(r *Role) string {
+	if f := fw.Family(r.Family); f != nil && f.Name != "" {
+		return f.Name
+	}
+	return r.Family
+}
+
 // Describe records the "You can:" items of skill at level, given at pos.
 // Loaders call it for every place a description appears; the first one given
 // is kept, and a different text for the same pair becomes a validation error

@@ -67,3 +67,23 @@ func transliterate(r rune) string {
 // fold is the key under which names and ids are looked up: case and
 // surrounding space do not matter.
 func fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// IsSlug reports whether s is what Slug makes: lower-case letters a–z and
+// digits, in runs joined by single hyphens. Ids must be slugs, because file
+// names and page anchors are made from them: a slug cannot name a parent
+// directory, an absolute path, a device or a hidden file.
+func IsSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}

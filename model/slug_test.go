@@ -1,10 +1,12 @@
 package model_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/ddat-tools/ddat/internal/fixture"
 	"github.com/ddat-tools/ddat/model"
 )
 
@@ -76,6 +78,45 @@ func TestBuildIDsOfNamesThatSlugAlike(t *testing.T) {
 	for _, r := range fw.Roles {
 		if got, err := fw.Role(r.Name); err != nil || got.ID != r.ID {
 			t.Errorf("Role(%q) = %v, %v; want id %s", r.Name, got, err, r.ID)
+		}
+	}
+}
+
+// TestValidateRejectsIDsThatAreNotSlugs checks that an id that could name a
+// file outside the output directory, a device or a hidden file is an error
+// naming the id, for every kind of thing that has an id.
+func TestValidateRejectsIDsThatAreNotSlugs(t *testing.T) {
+	bad := []string{"../escaped", "/abs", "a\x00b", "CON", "a/b", `a\b`, ".hidden", "-lead", "trail-", "two--hyphens", "Senior", "é", "a b"}
+	kinds := []struct {
+		kind string
+		set  func(fw *model.Framework, id string)
+	}{
+		{"role", func(fw *model.Framework, id string) { fw.Roles[0].ID = id }},
+		{"role level", func(fw *model.Framework, id string) { fw.Roles[0].Levels[0].ID = id }},
+		{"skill", func(fw *model.Framework, id string) { fw.Skills[0].ID = id }},
+		{"skill level", func(fw *model.Framework, id string) { fw.SkillLevels[0].ID = id }},
+		{"grade", func(fw *model.Framework, id string) { fw.Grades[0].ID = id }},
+	}
+	for _, k := range kinds {
+		for _, id := range bad {
+			t.Run(k.kind+"/"+id, func(t *testing.T) {
+				fw := fixture.Default(t)
+				k.set(fw, id)
+				found := false
+				for _, f := range fw.Validate() {
+					if f.Severity == model.Error && strings.Contains(f.String(), fmt.Sprintf("%s id %q", k.kind, id)) && strings.Contains(f.String(), "not a valid id") {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("%s id %q: no error; findings:\n%v", k.kind, id, fw.Validate())
+				}
+			})
+		}
+	}
+	for _, good := range []string{"senior", "g7", "level-2", "x1f3a"} {
+		if !model.IsSlug(good) {
+			t.Errorf("IsSlug(%q) = false", good)
 		}
 	}
 }

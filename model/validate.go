@@ -145,12 +145,27 @@ func (d *dupes) check(what, value string, pos Pos) {
 	if value == "" {
 		return
 	}
+	if what == "id" || strings.HasPrefix(what, "id ") {
+		d.v.slug(d.kind, value, pos)
+	}
 	k := fold(value)
 	if first, ok := d.seen[k]; ok {
 		d.v.add(Error, pos, fmt.Sprintf("%s %q", d.kind, value), "duplicate %s; first given at %s", what, first)
 		return
 	}
 	d.seen[k] = pos
+}
+
+// slug reports an id that is not a slug (see IsSlug).
+func (v *validator) slug(kind, id string, pos Pos) {
+	if IsSlug(id) {
+		return
+	}
+	hint := ""
+	if s := Slug(id); s != "" {
+		hint = fmt.Sprintf(", e.g. %q", s)
+	}
+	v.add(Error, pos, fmt.Sprintf("%s id %q", kind, id), "not a valid id; expected lower-case letters a-z, digits and single hyphens between them%s", hint)
 }
 
 func (v *validator) catalogues() {

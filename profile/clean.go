@@ -62,7 +62,8 @@ func (c *textCleaner) fail(field, text string, r rune) bool {
 // separators, tabs, newlines and every kind of space (no-break, thin, …)
 // become one ordinary space, runs of spaces collapse, format characters
 // (zero-width spaces and joiners, soft hyphens, direction marks) go. Any
-// other character the font lacks is an error naming field.
+// other character the font lacks is an error naming field; with no
+// coverage (plain text) every other character is kept.
 func (c *textCleaner) clean(field, s string) string {
 	if c.err != nil {
 		return s
@@ -87,7 +88,7 @@ func (c *textCleaner) clean(field, s string) string {
 			continue
 		case unicode.Is(unicode.Cf, r):
 			continue
-		case !c.cov.has(r):
+		case c.cov != nil && !c.cov.has(r):
 			if !c.fail(field, s, r) {
 				return s
 			}

@@ -100,20 +100,16 @@ func (b *profileBuilder) roleProfile() *document {
 	)
 	facts := [][2]cell{{textCell("Role family"), textCell(b.familyName())}}
 	facts = append(facts, b.roleType()...)
-	if len(r.Levels) > 0 {
-		first := b.tc.clean("level title", r.Levels[0].Title)
-		last := b.tc.clean("level title", r.Levels[len(r.Levels)-1].Title)
-		text := fmt.Sprintf("%d, from %s to %s", len(r.Levels), first, last)
-		if len(r.Levels) == 1 {
-			text = "1: " + first
-		}
-		facts = append(facts, [2]cell{textCell("Role levels"), textCell(text)})
-	}
 	if g := b.fw.GradeRange(r); g != "" {
 		facts = append(facts, [2]cell{textCell("Civil Service grades"), textCell(b.tc.clean("grades", g))})
 	}
-	if !r.Updated.IsZero() {
+	switch {
+	case !r.Updated.IsZero() && !r.Published.IsZero():
+		facts = append(facts, [2]cell{textCell("Last updated"), textCell(longDate(r.Updated) + " (first published " + longDate(r.Published) + ")")})
+	case !r.Updated.IsZero():
 		facts = append(facts, [2]cell{textCell("Last updated"), textCell(longDate(r.Updated))})
+	case !r.Published.IsZero():
+		facts = append(facts, [2]cell{textCell("Published"), textCell(longDate(r.Published))})
 	}
 	b.add(summaryTable(facts))
 	b.roleSummary(2)
@@ -124,12 +120,13 @@ func (b *profileBuilder) roleProfile() *document {
 			l := &r.Levels[i]
 			t.Rows = append(t.Rows, []cell{
 				textCell(fmt.Sprintf("%d. %s", i+1, b.tc.clean(b.levelField(l, "title"), l.Title))),
-				b.gradeLabels(l),
+				textCell(b.gradeCodes(l)),
 				{{Kind: kindParagraph, PageOf: levelAnchor(l)}},
 			})
 		}
 		b.add(block{Kind: kindTable, Table: t})
 	}
+	b.updates(2)
 	b.attribution()
 	if len(r.Levels) > 0 {
 		b.add(block{Kind: kindPageBreak})
@@ -167,13 +164,39 @@ func (b *profileBuilder) roleProfile() *document {
 func (b *profileBuilder) roleSummary(level int) {
 	b.tc.at(b.role.Pos)
 	paras := paragraphs(b.role.Summary)
-	if len(paras) == 0 {
+	if len(paras) == 0 && len(b.role.Responsibilities) == 0 {
 		return
 	}
 	b.add(block{Kind: kindHeading, Level: level, Text: "What " + withArticle(lowerFirst(b.tc.clean("name", b.role.Name))) + " does", Bookmark: level})
 	for _, p := range paras {
 		b.add(block{Kind: kindParagraph, Text: b.tc.clean("summary", p)})
 	}
+	if len(b.role.Responsibilities) > 0 {
+		b.add(block{Kind: kindList, Text: "In this role, you will:", Items: b.tc.cleanAll("responsibilities", b.role.Responsibilities)})
+	}
+}
+
+// updates is the role's dated list of changes, as the role page ends: a
+// small table, newest first.
+func (b *profileBuilder) updates(level int) {
+	if len(b.role.Updates) == 0 {
+		return
+	}
+	b.tc.at(b.role.Pos)
+	b.add(block{Kind: kindHeading, Level: level, Text: "Updates to this role", Bookmark: level})
+	t := &table{Kind: tableGrid, Keep: true, Columns: []column{{Head: "Date", Width: 0.22}, {Head: "Change", Width: 0.78}}}
+	for i, u := range b.role.Updates {
+		date := "Not dated"
+		if !u.Date.IsZero() {
+			date = longDate(u.Date)
+		}
+		var changes cell
+		for _, c := range b.tc.cleanAll(fmt.Sprintf("update %d", i+1), u.Changes) {
+			changes = append(changes, block{Kind: kindParagraph, Style: styleNote, Text: c})
+		}
+		t.Rows = append(t.Rows, []cell{{{Kind: kindParagraph, Style: styleNote, Text: date}}, changes})
+	}
+	b.add(block{Kind: kindTable, Table: t})
 }
 
 // levelText is a level's summary and its "At this role level, you will:"
@@ -224,10 +247,7 @@ func (b *profileBuilder) roleType() [][2]cell {
 }
 
 func (b *profileBuilder) familyName() string {
-	if f := b.fw.Family(b.role.Family); f != nil {
-		return b.tc.clean("family", f.Name)
-	}
-	return b.tc.clean("family", b.role.Family)
+	return b.tc.clean("family", b.fw.FamilyName(b.role))
 }
 
 // gradeLabels is a level's grades with their full names, one a paragraph.
@@ -237,6 +257,16 @@ func (b *profileBuilder) gradeLabels(l *model.RoleLevel) cell {
 		c = append(c, block{Kind: kindParagraph, Text: b.tc.clean(b.levelField(l, "grades"), g.Label())})
 	}
 	return c
+}
+
+// gradeCodes is a level's grades by their short forms on one line, "SEO,
+// G7", where the full names are given elsewhere in the document.
+func (b *profileBuilder) gradeCodes(l *model.RoleLevel) string {
+	var codes []string
+	for _, g := range b.fw.LevelGrades(l) {
+		codes = append(codes, b.tc.clean(b.levelField(l, "grades"), g.Short()))
+	}
+	return strings.Join(codes, ", ")
 }
 
 func (b *profileBuilder) skillLevelNames() string {

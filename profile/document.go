@@ -10,7 +10,7 @@ import (
 // The layout description: what a document says and in what structure, before
 // any measuring or drawing. Profile builds one from the model (profile_*.go);
 // the PDF writer (pdf*.go) decides where each piece goes on which page. Tests
-// read the description as text (WriteText).
+// read the description as text (Dump).
 
 // document is a whole document: its metadata and its blocks in reading order.
 type document struct {

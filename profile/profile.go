@@ -44,10 +44,10 @@ func Write(w io.Writer, fw *model.Framework, ref model.LevelRef, opts Options) (
 	return len(laid.pages), nil
 }
 
-// WriteText writes the layout description of ref's job profile as text:
-// what the PDF says, block by block, before it is measured and drawn. Tests
-// and reviewers read it beside the PDF.
-func WriteText(w io.Writer, fw *model.Framework, ref model.LevelRef, opts Options) error {
+// Dump writes the description of ref's job profile block by block: what
+// the PDF says and in what structure, before it is measured and drawn.
+// Tests and reviewers read it beside the PDF.
+func Dump(w io.Writer, fw *model.Framework, ref model.LevelRef, opts Options) error {
 	_, d, err := prepareProfile(fw, ref, opts)
 	if err != nil {
 		return err

@@ -39,7 +39,7 @@ func TestProfileText(t *testing.T) {
 			r, _ := fw.Role("widget-engineer")
 			ref := model.LevelRef{Role: r, Level: &r.Levels[0]}
 			var text bytes.Buffer
-			err := profile.WriteText(&text, fw, ref, profile.Options{})
+			err := profile.Dump(&text, fw, ref, profile.Options{})
 			var pdf bytes.Buffer
 			_, perr := profile.Write(&pdf, fw, ref, profile.Options{Created: created})
 			if tc.wantErr != "" {
@@ -79,7 +79,7 @@ func TestProfileNoDescription(t *testing.T) {
 	ref := model.LevelRef{Role: r, Level: &r.Levels[0]}
 	fw.Skill("gadget-care").Levels = nil
 	var text bytes.Buffer
-	if err := profile.WriteText(&text, fw, ref, profile.Options{}); err != nil {
+	if err := profile.Dump(&text, fw, ref, profile.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	want := `      paragraph strong "Gadget care"

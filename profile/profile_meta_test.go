@@ -92,7 +92,7 @@ func TestProfileOutline(t *testing.T) {
 		}
 	}
 	walk(doc.Outlines, "")
-	want := []string{r.Name, "  What " + "an infrastructure engineer does", "  Skills at each role level"}
+	want := []string{r.Name, "  What " + "an infrastructure engineer does", "  Updates to this role", "  Skills at each role level"}
 	for i, l := range r.Levels {
 		want = append(want, fmt.Sprintf("  %d. %s", i+1, l.Title), "    Skills")
 	}

@@ -79,7 +79,7 @@ func TestProfileGolden(t *testing.T) {
 				t.Fatalf("two runs made different bytes")
 			}
 			var text bytes.Buffer
-			if err := profile.WriteText(&text, fw, c.ref, opts); err != nil {
+			if err := profile.Dump(&text, fw, c.ref, opts); err != nil {
 				t.Fatal(err)
 			}
 			fmt.Fprintf(&text, "pages %d\n", pages)

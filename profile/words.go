@@ -20,11 +20,14 @@ func paragraphs(s string) []string {
 // lowerFirst lower-cases a name's first letter for use inside a sentence,
 // unless the name starts with an abbreviation ("IT operations").
 func lowerFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 || len(s) > n && unicode.IsUpper(rune(s[n])) {
+	first, size := utf8.DecodeRuneInString(s)
+	if size == 0 {
 		return s
 	}
-	return string(unicode.ToLower(r)) + s[n:]
+	if next, _ := utf8.DecodeRuneInString(s[size:]); unicode.IsUpper(next) || unicode.IsDigit(next) {
+		return s
+	}
+	return string(unicode.ToLower(first)) + s[size:]
 }
 
 // levelShortName is a level's title without its role's name, as a column

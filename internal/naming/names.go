@@ -88,6 +88,25 @@ func (l *Paths) Profile(ref model.LevelRef) string {
 // Matrix is the path of the skills matrix.
 func (l *Paths) Matrix() string { return MatrixFile }
 
+// File is the file name of one document of ref made on its own (ddat
+// profile): the level's title as a slug, or the role's name for a whole
+// role, with ext (".pdf"). It follows the rules of Paths: a slug shortened
+// to MaxNameLength, never a name Windows reserves, so it names a file in
+// the directory it is written to and nowhere else. A level titled like its
+// role gets "-level-N", so as not to take the whole role's name.
+func File(ref model.LevelRef, ext string) string {
+	role := safeName(ref.Role.Name, "role")
+	if ref.Level == nil {
+		return role + ext
+	}
+	level := safeName(ref.Level.Title, "level")
+	if level == role || level == "level" {
+		suffix := fmt.Sprintf("-level-%d", ref.Number())
+		level = trimSlug(role, MaxNameLength-len(suffix)) + suffix
+	}
+	return level + ext
+}
+
 // siblings hands out distinct names within one directory. Names compare
 // case-insensitively, as they do on Windows and macOS.
 type siblings struct{ used map[string]bool }

@@ -1,4 +1,4 @@
-package main
+package profile
 
 import (
 	"fmt"
@@ -6,9 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 )
-
-// defaultWidth is the terminal width text output wraps to.
-const defaultWidth = 80
 
 // textWriter writes plain text for a terminal: paragraphs and list items
 // wrapped to a width with hanging indents. The first write error sticks and
@@ -48,10 +45,10 @@ func (t *textWriter) bullet(indent int, s string) {
 }
 
 // field writes a labelled value ("Grades:  SEO (Senior Executive Officer)")
-// with the label padded to labelWidth; further values go on their own lines
+// at indent, with the label padded to labelWidth; further values go on their own lines
 // under the first.
-func (t *textWriter) field(labelWidth int, label string, values ...string) {
-	first := fmt.Sprintf("%-*s", labelWidth, label+":")
+func (t *textWriter) field(indent, labelWidth int, label string, values ...string) {
+	first := strings.Repeat(" ", indent) + fmt.Sprintf("%-*s", labelWidth, label+":")
 	rest := strings.Repeat(" ", utf8.RuneCountInString(first))
 	for i, v := range values {
 		if i == 0 {
