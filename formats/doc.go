@@ -11,7 +11,10 @@
 // naming both rows.
 //
 // The flat layout repeats a role's texts on each of its rows; reading merges
-// them back into one model. Optional columns carry the framework's name,
+// them back into one model. ReadAll merges several flat files the same way,
+// such as the framework's own download (role content and skill
+// descriptions), whose placeholders, repeated rows and alphabetical level
+// order it reads as docs/flat.md describes. Optional columns carry the framework's name,
 // source, licence and URL, and each role's publication and last-updated
 // dates and update history. The layout has no place for custom role-level
 // ids or a skill-level scale (the standard four levels are assumed); Lost
