@@ -126,12 +126,12 @@ func merge(inputs []flatInput) (*model.Framework, error) {
 // readSheet reads the rows of the current sheet.
 func (m *merger) readSheet() error {
 	data := 0
-	for _, r := range m.rows {
-		if blank(r.cells) {
+	for i := range m.rows {
+		if blank(m.rows[i].cells) {
 			continue
 		}
 		data++
-		skip, err := m.prelude(r)
+		r, skip, err := m.prelude(i)
 		if err != nil {
 			return err
 		}

@@ -2,6 +2,8 @@ package formats
 
 import (
 	"fmt"
+	"hash/maphash"
+	"slices"
 	"strings"
 
 	"github.com/ddat-tools/ddat/model"
@@ -34,10 +36,11 @@ type sheet struct {
 	levelCols   []levelCol // sheetSkills: the column of each skill level
 	ragged      bool       // a CSV row must have as many cells as the header
 	unnamed     map[int]bool
-	warnings    []model.Finding // about the header
-	placeholder []bool          // the cells of the row being read that held a placeholder
-	firsts      map[string]int  // each row's cells, joined, and the row that first had them
-	repeats     [][2]int        // a row that repeats an earlier one exactly, and that row
+	warnings    []model.Finding  // about the header
+	placeholder []bool           // the cells of the row being read that held a placeholder
+	seed        maphash.Seed     // of the hashes in firsts
+	firsts      map[uint64][]int // a hash of a row's cells → the indexes in rows of the rows that have them
+	repeats     [][2]int         // a row that repeats an earlier one exactly, and that row
 }
 
 // levelCol is the column of a skill level in a sheet of skill descriptions.
@@ -55,7 +58,7 @@ func newSheet(in flatInput) (*sheet, error) {
 	if len(rows) == 0 {
 		return nil, loadErr(in.name, 1, "", "the file is empty; expected a header row naming the columns (%s)", strings.Join(requiredHeadings(), ", "))
 	}
-	s := &sheet{name: in.name, header: rows[0], rows: rows[1:], ragged: in.t.ragged, unnamed: map[int]bool{}, firsts: map[string]int{}}
+	s := &sheet{name: in.name, header: rows[0], rows: rows[1:], ragged: in.t.ragged, unnamed: map[int]bool{}, seed: maphash.MakeSeed(), firsts: map[uint64][]int{}}
 	if err := s.columns(); err != nil {
 		return nil, err
 	}
@@ -188,16 +191,17 @@ func (s *sheet) raggedErr(r row) error {
 	return loadErr(s.name, r.num, fmt.Sprintf("column %d", h+1), "the row has %d cells and the header %d: cells past the last heading (check the quotes and separators)", n, h)
 }
 
-// prelude checks a row's shape and cleans its cells (see cleanCell). It
-// reports whether the row repeats an earlier row exactly, as the framework's
-// download does a few times: such a row is skipped, and counted in one
-// notice.
-func (m *merger) prelude(r row) (skip bool, err error) {
+// prelude checks the shape of the row rows[i] and returns it with its cells
+// cleaned (see cleanCell). It reports whether the row repeats an earlier row
+// exactly, as the framework's download does a few times: such a row is
+// skipped, and counted in one notice.
+func (m *merger) prelude(i int) (clean row, skip bool, err error) {
+	r := m.rows[i]
 	if err := checkUTF8(m.name, r, m.heading); err != nil {
-		return false, err
+		return row{}, false, err
 	}
 	if m.ragged && len(r.cells) != len(m.header.cells) {
-		return false, m.raggedErr(r)
+		return row{}, false, m.raggedErr(r)
 	}
 	for i := len(m.header.cells); i < len(r.cells); i++ {
 		if _, ok := m.unnamed[i]; !ok {
@@ -211,23 +215,34 @@ func (m *merger) prelude(r row) (skip bool, err error) {
 				Subject: fmt.Sprintf("column %d", i+1), Message: "a column without a heading; its cells are ignored"})
 		}
 	}
-	key := strings.Join(r.cells, "\x00")
-	if first, ok := m.firsts[key]; ok {
-		m.repeats = append(m.repeats, [2]int{r.num, first})
-		return true, nil
+	// A hash finds the candidates, which are then compared cell by cell:
+	// the rows' text is not copied into keys.
+	var h maphash.Hash
+	h.SetSeed(m.seed)
+	for _, c := range r.cells {
+		h.WriteString(c)
+		h.WriteByte(0)
 	}
-	m.firsts[key] = r.num
+	key := h.Sum64()
+	for _, j := range m.firsts[key] {
+		if slices.Equal(m.rows[j].cells, r.cells) {
+			m.repeats = append(m.repeats, [2]int{r.num, m.rows[j].num})
+			return row{}, true, nil
+		}
+	}
+	m.firsts[key] = append(m.firsts[key], i)
 	m.placeholder = m.placeholder[:0]
+	clean = row{num: r.num, cells: make([]string, len(r.cells))}
 	for i, c := range r.cells {
 		c = strings.TrimSpace(normaliseSpace(c))
 		ph := isPlaceholder(c)
 		if ph {
 			c = ""
 		}
-		r.cells[i] = c
+		clean.cells[i] = c
 		m.placeholder = append(m.placeholder, ph)
 	}
-	return false, nil
+	return clean, false, nil
 }
 
 // repeated is the one notice of the rows of the sheet that repeat an
