@@ -11,6 +11,7 @@ import (
 )
 
 func TestMatrixCommand(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := func(name string) string { return filepath.Join(dir, name) }
 	tests := []struct {
