@@ -31,8 +31,8 @@ func Write(w io.Writer, fw *model.Framework, opts Options) error {
 		opts.Created = time.Now()
 	}
 	opts.Created = opts.Created.UTC()
-	lay := newMatrixLayout(fw, opts.Levels, opts.PerRole)
-	if len(lay.columns) == 0 {
+	p := newPlan(fw, opts.Levels, opts.PerRole)
+	if len(p.columns) == 0 {
 		return fmt.Errorf("matrix: no role levels to show")
 	}
 
@@ -43,7 +43,7 @@ func Write(w io.Writer, fw *model.Framework, opts Options) error {
 	if err != nil {
 		return fmt.Errorf("matrix: %w", err)
 	}
-	wb := &workbook{f: f, lay: lay, st: st, opts: opts}
+	wb := &workbook{f: f, plan: p, st: st, opts: opts}
 	if err := wb.build(); err != nil {
 		return fmt.Errorf("matrix: %w", err)
 	}
@@ -56,7 +56,7 @@ func Write(w io.Writer, fw *model.Framework, opts Options) error {
 // workbook writes the sheets of one matrix workbook.
 type workbook struct {
 	f    *excelize.File
-	lay  *matrixLayout
+	plan *plan
 	st   *xlsxStyles
 	opts Options
 }
@@ -67,7 +67,7 @@ func (wb *workbook) build() error {
 		return err
 	}
 	sheets := []string{sheetMatrix, sheetSkills, sheetRoles, sheetData}
-	for _, rs := range wb.lay.roles {
+	for _, rs := range wb.plan.roles {
 		sheets = append(sheets, rs.sheet)
 	}
 	for _, s := range sheets {
@@ -81,8 +81,8 @@ func (wb *workbook) build() error {
 			return err
 		}
 	}
-	for i := range wb.lay.roles {
-		if err := wb.progression(&wb.lay.roles[i]); err != nil {
+	for i := range wb.plan.roles {
+		if err := wb.progression(&wb.plan.roles[i]); err != nil {
 			return err
 		}
 	}
@@ -100,8 +100,8 @@ func (wb *workbook) properties() error {
 	}
 	date := wb.opts.Created.Format(time.RFC3339)
 	err := wb.f.SetDocProps(&excelize.DocProperties{
-		Title:          "Skills matrix: " + frameworkName(wb.lay.fw),
-		Subject:        "Skills needed by each role level of the " + frameworkName(wb.lay.fw),
+		Title:          "Skills matrix: " + frameworkName(wb.plan.fw),
+		Subject:        "Skills needed by each role level of the " + frameworkName(wb.plan.fw),
 		Creator:        creator,
 		LastModifiedBy: creator,
 		Created:        date,

@@ -15,11 +15,11 @@ const gradesNote = "Grades are for information only. They show the Civil Service
 // the legend of skill level colours. It is small, so it is written cell by
 // cell.
 func (wb *workbook) cover() error {
-	f, st, lay := wb.f, wb.st, wb.lay
-	fw := lay.fw
+	f, st, p := wb.f, wb.st, wb.plan
+	fw := p.fw
 	const sheet = sheetCover
 	roles := map[string]bool{}
-	for _, c := range lay.columns {
+	for _, c := range p.columns {
 		roles[c.role.ID] = true
 	}
 	updated := "not stated"
@@ -44,8 +44,8 @@ func (wb *workbook) cover() error {
 		{a: "Licence", b: fw.Meta.Licence},
 		{a: "Framework last updated", b: updated},
 		{a: "Workbook created", b: wb.opts.Created.Format("2 January 2006")},
-		{a: "Role levels", b: count(len(lay.columns), "role level") + " of " + count(len(roles), "role")},
-		{a: "Skills", b: count(len(lay.skills), "skill")},
+		{a: "Role levels", b: count(len(p.columns), "role level") + " of " + count(len(roles), "role")},
+		{a: "Skills", b: count(len(p.skills), "skill")},
 		{a: "Grades", b: gradesNote},
 		{},
 		{a: "Contents", aStyle: st.title},
@@ -55,7 +55,7 @@ func (wb *workbook) cover() error {
 		{a: sheetRoles, link: sheetRoles, b: "Each role level: role family, role, title, grades, summary and responsibilities."},
 		{a: sheetData, link: sheetData, b: "One row per role level and skill it needs, in long format for pivot tables, sorting and filters."},
 	}
-	for _, rs := range lay.roles {
+	for _, rs := range p.roles {
 		lines = append(lines, line{a: rs.sheet, link: rs.sheet, b: rs.role.Name + ": its skills across its role levels (progression)."})
 	}
 	lines = append(lines, line{}, line{a: "Skill levels", aStyle: st.title},

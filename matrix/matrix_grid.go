@@ -24,7 +24,7 @@ type grid struct {
 
 // matrix writes the Matrix sheet: every selected role level.
 func (wb *workbook) matrix() error {
-	cols := make([]int, len(wb.lay.columns))
+	cols := make([]int, len(wb.plan.columns))
 	for i := range cols {
 		cols[i] = i
 	}
@@ -59,12 +59,12 @@ func (wb *workbook) progression(rs *roleSheet) error {
 // skill level needed, filled with the level's colour; blank where a role
 // level does not need the skill. Only skills some column needs get a row.
 func (wb *workbook) grid(g grid) error {
-	lay, st := wb.lay, wb.st
+	p, st := wb.plan, wb.st
 	var skills []*skillRow
-	for i := range lay.skills {
+	for i := range p.skills {
 		for _, c := range g.columns {
-			if lay.columns[c].need[lay.skills[i].id] != "" {
-				skills = append(skills, &lay.skills[i])
+			if p.columns[c].need[p.skills[i].id] != "" {
+				skills = append(skills, &p.skills[i])
 				break
 			}
 		}
@@ -79,7 +79,7 @@ func (wb *workbook) grid(g grid) error {
 	}
 	widths := []float64{fitWidth(20, nameWidth+12, names...)}
 	// The legend may reach past the role level columns.
-	for range max(len(g.columns), len(lay.fw.SkillLevels)) {
+	for range max(len(g.columns), len(p.fw.SkillLevels)) {
 		widths = append(widths, levelWidth)
 	}
 	header := 3 + len(g.labels) // title, legend, labels, header
@@ -100,7 +100,7 @@ func (wb *workbook) grid(g grid) error {
 			style = st.bold
 		}
 		for _, c := range g.columns {
-			row = append(row, str(l.value(&lay.columns[c]), style))
+			row = append(row, str(l.value(&p.columns[c]), style))
 		}
 		if err := s.add(row); err != nil {
 			return err
@@ -108,7 +108,7 @@ func (wb *workbook) grid(g grid) error {
 	}
 	row := []excelize.Cell{str("Skill", st.header)}
 	for _, c := range g.columns {
-		row = append(row, str(lay.columns[c].name, st.header))
+		row = append(row, str(p.columns[c].name, st.header))
 	}
 	if err := s.add(row); err != nil {
 		return err
@@ -117,7 +117,7 @@ func (wb *workbook) grid(g grid) error {
 		row = row[:0]
 		row = append(row, str(sk.name, st.text))
 		for _, c := range g.columns {
-			row = append(row, wb.levelCell(lay.columns[c].need[sk.id]))
+			row = append(row, wb.levelCell(p.columns[c].need[sk.id]))
 		}
 		if err := s.add(row); err != nil {
 			return err
@@ -132,7 +132,7 @@ func (wb *workbook) grid(g grid) error {
 // legend is a row naming each skill level in its colour, after a label.
 func (wb *workbook) legend(label string) []excelize.Cell {
 	row := []excelize.Cell{str(label, wb.st.bold)}
-	for i, l := range wb.lay.fw.SkillLevels {
+	for i, l := range wb.plan.fw.SkillLevels {
 		row = append(row, str(l.Name, wb.st.levels[i]))
 	}
 	return row
@@ -144,8 +144,8 @@ func (wb *workbook) levelCell(id string) excelize.Cell {
 	if id == "" {
 		return excelize.Cell{}
 	}
-	if i := wb.lay.fw.SkillLevelIndex(id); i >= 0 && i < len(wb.st.levels) {
-		return str(wb.lay.fw.SkillLevels[i].Name, wb.st.levels[i])
+	if i := wb.plan.fw.SkillLevelIndex(id); i >= 0 && i < len(wb.st.levels) {
+		return str(wb.plan.fw.SkillLevels[i].Name, wb.st.levels[i])
 	}
 	return str(id, wb.st.text)
 }

@@ -58,11 +58,11 @@ func (wb *workbook) finish(s *sheetStream, t tableSheet) error {
 // description, its "You can:" list at each skill level and the role levels
 // that need it.
 func (wb *workbook) skills() error {
-	lay, st := wb.lay, wb.st
+	p, st := wb.plan, wb.st
 	headers := []string{"Skill", "Description"}
 	used := map[string]bool{"skill": true, "description": true, "role levels that need it": true}
 	widths := []float64{nameWidth - 8, textWidth - 20}
-	for i, l := range lay.fw.SkillLevels {
+	for i, l := range p.fw.SkillLevels {
 		// A table header cell must not be empty.
 		name := cmp.Or(strings.TrimSpace(l.Name), l.ID, "Level "+strconv.Itoa(i+1))
 		headers = append(headers, uniqueName(name, used, 0))
@@ -79,29 +79,29 @@ func (wb *workbook) skills() error {
 	if err != nil {
 		return err
 	}
-	needs := make([]strings.Builder, len(lay.skills))
-	index := make(map[string]int, len(lay.skills))
-	for i := range lay.skills {
-		index[lay.skills[i].id] = i
+	needs := make([]strings.Builder, len(p.skills))
+	index := make(map[string]int, len(p.skills))
+	for i := range p.skills {
+		index[p.skills[i].id] = i
 	}
-	for _, c := range lay.columns {
+	for _, c := range p.columns {
 		for _, q := range c.level.Skills {
 			b := &needs[index[q.Skill]]
 			if b.Len() > 0 {
 				b.WriteByte('\n')
 			}
-			b.WriteString(c.name + " (" + lay.levelName(q.Level) + ")")
+			b.WriteString(c.name + " (" + p.levelName(q.Level) + ")")
 		}
 	}
 	row := make([]excelize.Cell, 0, len(headers))
-	for i, sk := range lay.skills {
+	for i, sk := range p.skills {
 		row = append(row[:0], str(sk.name, st.text))
 		desc := ""
 		if sk.skill != nil {
 			desc = sk.skill.Description
 		}
 		row = append(row, str(desc, st.text))
-		for _, l := range lay.fw.SkillLevels {
+		for _, l := range p.fw.SkillLevels {
 			var items []string
 			if sk.skill != nil {
 				items = sk.skill.Can(l.ID)
@@ -118,7 +118,7 @@ func (wb *workbook) skills() error {
 
 // roles writes the Roles sheet: one row per role level of the matrix.
 func (wb *workbook) roles() error {
-	lay, st := wb.lay, wb.st
+	p, st := wb.plan, wb.st
 	t := tableSheet{
 		sheet: sheetRoles, table: "RolesTable", freeze: 0,
 		headers: []string{"Role family", "Role", "Role level", "Level order", "Title", "Grades (for information only)", "Summary", "Responsibilities"},
@@ -130,7 +130,7 @@ func (wb *workbook) roles() error {
 	if err != nil {
 		return err
 	}
-	for _, c := range lay.columns {
+	for _, c := range p.columns {
 		err := s.add([]excelize.Cell{
 			str(c.family, st.text), str(c.role.Name, st.text), str(c.name, st.text),
 			{Value: c.number, StyleID: st.number}, str(c.level.Title, st.text), str(c.grades, st.text),
@@ -146,33 +146,33 @@ func (wb *workbook) roles() error {
 // data writes the Data sheet: one row per role level and skill it needs,
 // the long format pivot tables want.
 func (wb *workbook) data() error {
-	lay, st := wb.lay, wb.st
+	p, st := wb.plan, wb.st
 	t := tableSheet{
 		sheet: sheetData, table: "DataTable", freeze: 0,
 		headers: []string{"Role family", "Role", "Role level", "Level order", "Grades", "Skill", "Skill level", "Skill level number"},
 		widths:  []float64{18, 24, 30, shortWidth, 30, nameWidth + 8, 14, 13},
 		title:   "Data: one row per role level and skill, for pivot tables",
-		note:    "Skill level number counts the skill levels from 1, the lowest (" + lay.levelNames() + "). Grades are for information only.",
+		note:    "Skill level number counts the skill levels from 1, the lowest (" + p.levelNames() + "). Grades are for information only.",
 	}
 	s, err := wb.start(t)
 	if err != nil {
 		return err
 	}
-	names := make(map[string]string, len(lay.skills))
-	for _, sk := range lay.skills {
+	names := make(map[string]string, len(p.skills))
+	for _, sk := range p.skills {
 		names[sk.id] = sk.name
 	}
 	row := make([]excelize.Cell, 0, len(t.headers))
-	for _, c := range lay.columns {
+	for _, c := range p.columns {
 		for _, q := range c.level.Skills {
 			n := any(nil)
-			if i := lay.fw.SkillLevelIndex(q.Level); i >= 0 {
+			if i := p.fw.SkillLevelIndex(q.Level); i >= 0 {
 				n = i + 1
 			}
 			row = append(row[:0],
 				str(c.family, st.text), str(c.role.Name, st.text), str(c.name, st.text),
 				excelize.Cell{Value: c.number, StyleID: st.number}, str(c.grades, st.text),
-				str(names[q.Skill], st.text), str(lay.levelName(q.Level), st.text),
+				str(names[q.Skill], st.text), str(p.levelName(q.Level), st.text),
 				excelize.Cell{Value: n, StyleID: st.number})
 			if err := s.add(row); err != nil {
 				return err
@@ -183,9 +183,9 @@ func (wb *workbook) data() error {
 }
 
 // levelNames lists the skill levels, lowest first: "1 Awareness, 2 Working…".
-func (lay *matrixLayout) levelNames() string {
-	parts := make([]string, len(lay.fw.SkillLevels))
-	for i, l := range lay.fw.SkillLevels {
+func (p *plan) levelNames() string {
+	parts := make([]string, len(p.fw.SkillLevels))
+	for i, l := range p.fw.SkillLevels {
 		parts[i] = strconv.Itoa(i+1) + " " + l.Name
 	}
 	return strings.Join(parts, ", ")
