@@ -75,14 +75,18 @@ func (wb *workbook) build() error {
 			return fmt.Errorf("sheet %s: %w", s, err)
 		}
 	}
-	steps := []func() error{wb.cover, wb.matrix, wb.skills, wb.roles, wb.data}
-	for _, step := range steps {
-		if err := step(); err != nil {
+	// Sheets are written smallest table first: excelize reads every table
+	// written so far back to number the next one, so writing the Matrix's
+	// table (a column per role level) before 200 role sheets would read it
+	// 200 times.
+	for i := range wb.plan.roles {
+		if err := wb.progression(&wb.plan.roles[i]); err != nil {
 			return err
 		}
 	}
-	for i := range wb.plan.roles {
-		if err := wb.progression(&wb.plan.roles[i]); err != nil {
+	steps := []func() error{wb.cover, wb.skills, wb.roles, wb.data, wb.matrix}
+	for _, step := range steps {
+		if err := step(); err != nil {
 			return err
 		}
 	}
