@@ -19,8 +19,11 @@ type grid struct {
 	table   string
 	title   string
 	labels  []gridLabel
-	columns []int // indexes into the layout's columns
+	columns []int // indexes into the plan's columns
 }
+
+// gradesLabel is the label row of a grid that gives each role level's grades.
+var gradesLabel = gridLabel{"Grades (for information only)", false, func(c *levelColumn) string { return c.gradeText }}
 
 // matrix writes the Matrix sheet: every selected role level.
 func (wb *workbook) matrix() error {
@@ -28,15 +31,18 @@ func (wb *workbook) matrix() error {
 	for i := range cols {
 		cols[i] = i
 	}
+	labels := []gridLabel{
+		{"Role family", true, func(c *levelColumn) string { return c.family }},
+		{"Role", false, func(c *levelColumn) string { return c.role.Name }},
+	}
+	if wb.plan.hasTypes() {
+		labels = append(labels, gridLabel{"Role type", false, func(c *levelColumn) string { return c.role.Type }})
+	}
 	return wb.grid(grid{
-		sheet: sheetMatrix,
-		table: "MatrixTable",
-		title: "Skills matrix: the skill level each role level needs",
-		labels: []gridLabel{
-			{"Role family", true, func(c *levelColumn) string { return c.family }},
-			{"Role", false, func(c *levelColumn) string { return c.role.Name }},
-			{"Grades (for information only)", false, func(c *levelColumn) string { return c.grades }},
-		},
+		sheet:   sheetMatrix,
+		table:   "MatrixTable",
+		title:   "Skills matrix: the skill level each role level needs",
+		labels:  append(labels, gradesLabel),
 		columns: cols,
 	})
 }
@@ -44,12 +50,10 @@ func (wb *workbook) matrix() error {
 // progression writes one role's sheet: its skills across its levels.
 func (wb *workbook) progression(rs *roleSheet) error {
 	return wb.grid(grid{
-		sheet: rs.sheet,
-		table: rs.table,
-		title: rs.role.Name + ": skills by role level",
-		labels: []gridLabel{
-			{"Grades (for information only)", false, func(c *levelColumn) string { return c.grades }},
-		},
+		sheet:   rs.sheet,
+		table:   rs.table,
+		title:   rs.role.Name + ": skills by role level",
+		labels:  []gridLabel{gradesLabel},
 		columns: rs.columns,
 	})
 }
@@ -62,11 +66,8 @@ func (wb *workbook) grid(g grid) error {
 	p, st := wb.plan, wb.st
 	var skills []*skillRow
 	for i := range p.skills {
-		for _, c := range g.columns {
-			if p.columns[c].need[p.skills[i].id] != "" {
-				skills = append(skills, &p.skills[i])
-				break
-			}
+		if p.needs(g.columns, p.skills[i].id) {
+			skills = append(skills, &p.skills[i])
 		}
 	}
 	names := make([]string, 0, len(skills)+len(g.labels)+1)
@@ -77,20 +78,24 @@ func (wb *workbook) grid(g grid) error {
 	for _, s := range skills {
 		names = append(names, s.name)
 	}
-	widths := []float64{fitWidth(20, nameWidth+12, names...)}
+	widths := []float64{fitWidth(20, nameWidth+10, names...)}
+	legend := wb.legend("Skill levels, lowest to highest:")
 	// The legend may reach past the role level columns.
-	for range max(len(g.columns), len(p.fw.SkillLevels)) {
+	for range max(len(g.columns), len(legend)-1) {
 		widths = append(widths, levelWidth)
 	}
 	header := 3 + len(g.labels) // title, legend, labels, header
-	s, err := newSheetStream(wb.f, g.sheet, widths, sheetSetup{freezeCols: 1, freezeRows: header, titleRows: "$1:$" + itoa(header), titleCols: "$A:$A", styles: st})
+	s, err := newSheetStream(wb.f, g.sheet, widths, sheetSetup{
+		rows: header + max(len(skills), 1), freezeCols: 1, freezeRows: header,
+		titleRows: "$1:$" + itoa(header), titleCols: "$A:$A", paper: wb.paper, styles: st,
+	})
 	if err != nil {
 		return err
 	}
 	if err := s.line(g.title, st.title, titleHeight); err != nil {
 		return err
 	}
-	if err := s.add(wb.legend("Skill levels, lowest to highest:")); err != nil {
+	if err := s.add(legend); err != nil {
 		return err
 	}
 	for _, l := range g.labels {
@@ -117,7 +122,7 @@ func (wb *workbook) grid(g grid) error {
 		row = row[:0]
 		row = append(row, str(sk.name, st.text))
 		for _, c := range g.columns {
-			row = append(row, wb.levelCell(p.columns[c].need[sk.id]))
+			row = append(row, wb.levelCell(&p.columns[c], sk.id))
 		}
 		if err := s.add(row); err != nil {
 			return err
@@ -129,23 +134,33 @@ func (wb *workbook) grid(g grid) error {
 	return s.flush()
 }
 
-// legend is a row naming each skill level in its colour, after a label.
+// legend is a row naming each skill level in its colour, after a label,
+// then, if some role level needs a skill without a level, the cell that
+// says so.
 func (wb *workbook) legend(label string) []excelize.Cell {
 	row := []excelize.Cell{str(label, wb.st.bold)}
 	for i, l := range wb.plan.fw.SkillLevels {
 		row = append(row, str(l.Name, wb.st.levels[i]))
 	}
+	if wb.plan.noLevel {
+		row = append(row, str(noLevel, wb.st.noLevel))
+	}
 	return row
 }
 
-// levelCell is a grid cell for skill level id: its name in its colour, or
-// an empty cell.
-func (wb *workbook) levelCell(id string) excelize.Cell {
-	if id == "" {
+// levelCell is the cell of role level c for skill id: the name of the
+// skill level it needs in the level's colour, noLevel in the neutral fill
+// when it needs the skill at no level, or an empty cell.
+func (wb *workbook) levelCell(c *levelColumn, id string) excelize.Cell {
+	level, ok := c.need[id]
+	switch {
+	case !ok:
 		return excelize.Cell{}
+	case level == "":
+		return str(noLevel, wb.st.noLevel)
 	}
-	if i := wb.plan.fw.SkillLevelIndex(id); i >= 0 && i < len(wb.st.levels) {
+	if i := wb.plan.fw.SkillLevelIndex(level); i >= 0 && i < len(wb.st.levels) {
 		return str(wb.plan.fw.SkillLevels[i].Name, wb.st.levels[i])
 	}
-	return str(id, wb.st.text)
+	return str(level, wb.st.text)
 }

@@ -1,6 +1,7 @@
 package matrix
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -16,18 +17,37 @@ type plan struct {
 	columns []levelColumn // the role levels, grouped by family then role
 	skills  []skillRow    // the skills any column needs, in catalogue order
 	roles   []roleSheet   // with PerRole: one progression sheet per role
+	noLevel bool          // some column needs a skill without a skill level
 }
 
 // levelColumn is one role level: a column of the Matrix sheet and a row of
-// the Roles sheet.
+// the Role levels and Roles sheets.
 type levelColumn struct {
-	family string // family name
-	role   *model.Role
-	level  *model.RoleLevel
-	number int    // 1-based position of the level in its role
-	name   string // unique among the columns and "Skill": the table header
-	grades string // short codes, "SEO, G7"
-	need   map[string]string
+	family    string // family name
+	role      *model.Role
+	level     *model.RoleLevel
+	number    int    // 1-based position of the level in its role
+	name      string // unique among the columns and "Skill": the table header
+	gradeText string // short codes as the source lists them, "SEO, G7"
+	grades    []int  // the level's grades as indexes into fw.Grades, most junior first
+	// need maps the id of each skill the level needs to the skill level
+	// needed, "" when the framework names none.
+	need map[string]string
+}
+
+// atGrade reports whether the level is performed at grade i of fw.Grades.
+func (c *levelColumn) atGrade(i int) bool {
+	_, ok := slices.BinarySearch(c.grades, i)
+	return ok
+}
+
+// gradeSpan is the short forms of the level's lowest and highest grades,
+// "" when it has none.
+func (c *levelColumn) gradeSpan(fw *model.Framework) (lowest, highest string) {
+	if len(c.grades) == 0 {
+		return "", ""
+	}
+	return fw.Grades[c.grades[0]].Short(), fw.Grades[c.grades[len(c.grades)-1]].Short()
 }
 
 // skillRow is one skill of the Matrix: its catalogue entry (nil when a
@@ -50,6 +70,7 @@ type roleSheet struct {
 const (
 	sheetCover  = "Cover"
 	sheetMatrix = "Matrix"
+	sheetLevels = "Role levels"
 	sheetSkills = "Skills"
 	sheetRoles  = "Roles"
 	sheetData   = "Data"
@@ -129,8 +150,12 @@ func newPlan(fw *model.Framework, refs []model.LevelRef, perRole bool) *plan {
 			var codes []string
 			for _, gr := range fw.LevelGrades(l) {
 				codes = append(codes, gr.Short())
+				if i := fw.GradeIndex(gr.ID); !slices.Contains(c.grades, i) {
+					c.grades = append(c.grades, i)
+				}
 			}
-			c.grades = strings.Join(codes, ", ")
+			slices.Sort(c.grades)
+			c.gradeText = strings.Join(codes, ", ")
 			for _, q := range l.Skills {
 				c.need[q.Skill] = q.Level
 			}
@@ -180,7 +205,7 @@ func (p *plan) nameColumns() {
 // to Excel's 31 characters without two names colliding.
 func (p *plan) nameRoleSheets() {
 	used := map[string]bool{}
-	for _, s := range []string{sheetCover, sheetMatrix, sheetSkills, sheetRoles, sheetData, "History"} {
+	for _, s := range []string{sheetCover, sheetMatrix, sheetLevels, sheetSkills, sheetRoles, sheetData, "History"} {
 		used[strings.ToLower(s)] = true
 	}
 	for i := range p.roles {
@@ -197,6 +222,9 @@ func (p *plan) collectSkills() {
 	var unknown []string
 	for _, c := range p.columns {
 		for _, q := range c.level.Skills {
+			if q.Level == "" {
+				p.noLevel = true
+			}
 			if needed[q.Skill] {
 				continue
 			}
@@ -217,12 +245,41 @@ func (p *plan) collectSkills() {
 	}
 }
 
-// levelName is the display name of a skill level id, or the id itself.
+// noLevel is what a cell says of a skill needed without a skill level, as
+// the framework gives Senior Civil Service roles' skills.
+const noLevel = "Needed, no level set"
+
+// levelName is the display name of a skill level id, the id itself when
+// the framework lacks it, or noLevel for "".
 func (p *plan) levelName(id string) string {
+	if id == "" {
+		return noLevel
+	}
 	if l := p.fw.SkillLevel(id); l != nil {
 		return l.Name
 	}
 	return id
+}
+
+// needs reports whether any of the columns cols (indexes into p.columns)
+// needs the skill id.
+func (p *plan) needs(cols []int, id string) bool {
+	for _, c := range cols {
+		if _, ok := p.columns[c].need[id]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// hasTypes reports whether any role of the plan has a role type.
+func (p *plan) hasTypes() bool {
+	for i := range p.columns {
+		if p.columns[i].role.Type != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // sheetName makes s a valid sheet name: no characters Excel forbids, no
