@@ -46,8 +46,11 @@ func (wb *workbook) cover() error {
 		source += " " + fw.Meta.URL
 	}
 	filters := "None: the whole framework"
-	if sel := wb.opts.Selection; !sel.IsZero() {
+	switch sel := wb.opts.Selection; {
+	case !sel.IsZero():
 		filters = "Role levels of " + sel.String()
+	case len(p.columns) < fw.LevelCount():
+		filters = "Some role levels, chosen without filters"
 	}
 	grades := gradesNote
 	if len(fw.Grades) == 0 {

@@ -217,6 +217,7 @@ func TestMatrixCoverFilters(t *testing.T) {
 	}{
 		{"whole", matrix.Options{}, "None: the whole framework"},
 		{"filtered", matrix.Options{Levels: refs, Selection: sel}, "Role levels of family IT operations and grade G7"},
+		{"chosen", matrix.Options{Levels: refs}, "Some role levels, chosen without filters"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -233,5 +234,36 @@ func TestMatrixCoverFilters(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestMatrixNoGrades checks a framework without grades, as the published
+// download is: no grade columns and no "Grades as data" help, and a cover
+// that says the framework gives none.
+func TestMatrixNoGrades(t *testing.T) {
+	fw := &model.Framework{
+		Meta:        model.Meta{Name: "Download"},
+		SkillLevels: []model.SkillLevel{{ID: "working", Name: "Working"}},
+		Skills:      []model.Skill{{Name: "Teamwork"}},
+		Roles: []model.Role{{Name: "Chief widget officer", Family: "Leadership", Type: "Senior Civil Service", Levels: []model.RoleLevel{
+			{Title: "Chief widget officer", Skills: []model.Requirement{{Skill: "Teamwork"}}},
+		}}},
+	}
+	fw.Build()
+	f := openWorkbook(t, makeMatrix(t, fw, matrix.Options{}))
+	want := []string{"Role family", "Role", "Level number", "Role level", "Role type", "Teamwork"}
+	tb := readTable(t, f, "Role levels")
+	if !slices.Equal(tb.header, want) {
+		t.Errorf("Role levels header %q, want %q", tb.header, want)
+	}
+	if got := strings.Join(tb.rows[0], "|"); got != "Leadership|Chief widget officer|1|Chief widget officer|Senior Civil Service|"+noLevel {
+		t.Errorf("Role levels row %q", got)
+	}
+	if got := readTable(t, f, "Data").header; len(got) != 7 {
+		t.Errorf("Data header %q, want no grade columns", got)
+	}
+	cover := strings.Join(flatten(sheetGrid(t, f, "Cover")), "\n")
+	if !strings.Contains(cover, "The framework gives no grades.") || strings.Contains(cover, "Grades as data") {
+		t.Errorf("cover on grades:\n%s", cover)
 	}
 }
