@@ -172,8 +172,16 @@ func (u usageError) Unwrap() error { return u.error }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
 
-// version is the module version the binary was built from, or "dev".
+// buildVersion is the version a release build stamps into the binary
+// (scripts/build-binaries sets it with -ldflags -X); "" otherwise.
+var buildVersion string
+
+// version is the stamped version of a release build, else the module
+// version that "go install …@version" records, else "dev".
 func version() string {
+	if buildVersion != "" {
+		return buildVersion
+	}
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return strings.TrimPrefix(bi.Main.Version, "v")
 	}

@@ -9,6 +9,7 @@ import (
 // TestFlagsAfterArgs checks that a command's flags work after its arguments,
 // the order people type them in.
 func TestFlagsAfterArgs(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		args []string

@@ -12,18 +12,19 @@ import (
 )
 
 // batchJobs lists the documents of a batch over refs, the selected role
-// levels: the matrix of refs, the profile of every role that has a selected
-// level (the whole role, all its levels), and the profile of every selected
-// level, each kind only if kinds holds it. The matrix comes first and role
+// levels: the matrix of refs (with mopts, on the profiles' paper), the
+// profile of every role that has a selected level (the whole role, all its
+// levels), and the profile of every selected level, each kind only if kinds
+// holds it. The matrix comes first and role
 // profiles before level profiles: the longest documents start first, so no
 // worker is left with a long one at the end. What every document shares is
 // made here once: the fonts, parsed and cut down (profile.LoadFonts); the
 // caller read the logo and loaded the framework once.
-func batchJobs(fw *model.Framework, refs []model.LevelRef, kinds map[string]bool, popts profile.Options, perRole bool) ([]batch.Job, error) {
+func batchJobs(fw *model.Framework, refs []model.LevelRef, kinds map[string]bool, popts profile.Options, mopts matrix.Options) ([]batch.Job, error) {
 	layout := naming.NewPaths(fw)
 	var jobs []batch.Job
 	if kinds[batch.KindMatrix] {
-		mopts := matrix.Options{Levels: refs, PerRole: perRole, Creator: popts.Creator, Created: popts.Created}
+		mopts.Levels, mopts.Creator, mopts.Created, mopts.Paper = refs, popts.Creator, popts.Created, popts.Paper
 		jobs = append(jobs, batch.Job{
 			Path:  layout.Matrix(),
 			Kind:  batch.KindMatrix,

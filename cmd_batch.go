@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ddat-tools/ddat/batch"
+	"github.com/ddat-tools/ddat/matrix"
 	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v2"
 )
@@ -81,7 +82,7 @@ func runBatch(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	jobs, err := batchJobs(fw, refs, kinds, popts, c.Bool("per-role"))
+	jobs, err := batchJobs(fw, refs, kinds, popts, matrix.Options{PerRole: c.Bool("per-role"), Selection: selection(c)})
 	if err != nil {
 		return err
 	}

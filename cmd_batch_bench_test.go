@@ -8,6 +8,7 @@ import (
 
 	"github.com/ddat-tools/ddat/batch"
 	"github.com/ddat-tools/ddat/internal/synth"
+	"github.com/ddat-tools/ddat/matrix"
 	"github.com/ddat-tools/ddat/model"
 	"github.com/ddat-tools/ddat/profile"
 )
@@ -35,7 +36,7 @@ func benchmarkBatch(b *testing.B, workers int) {
 	var m *batch.Manifest
 	for b.Loop() {
 		// Fonts are parsed once per batch, as the command does.
-		jobs, err := batchJobs(fw, refs, all, profile.Options{Paper: "a4", Creator: "ddat bench", Created: created}, false)
+		jobs, err := batchJobs(fw, refs, all, profile.Options{Paper: "a4", Creator: "ddat bench", Created: created}, matrix.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -40,6 +40,7 @@ func writeSynthYAML(t *testing.T, size synth.Size, edit func(fw *model.Framework
 // TestBatchSynthetic runs a batch on a synthetic framework loaded from a
 // file, as a user with their own data would.
 func TestBatchSynthetic(t *testing.T) {
+	t.Parallel()
 	data := writeSynthYAML(t, synth.Size{Families: 2, Roles: 6, LevelsPerRole: 4, Skills: 40}, nil)
 	_, m := batchDir(t, "--data", data, "-q")
 	if len(m.Files) != 6*4+6+1 {
@@ -50,6 +51,7 @@ func TestBatchSynthetic(t *testing.T) {
 // TestBatchDocumentError checks that one document that cannot be made
 // stops the batch with an error naming it, and leaves no output.
 func TestBatchDocumentError(t *testing.T) {
+	t.Parallel()
 	data := writeSynthYAML(t, synth.Size{Families: 2, Roles: 6, LevelsPerRole: 4, Skills: 40}, func(fw *model.Framework) {
 		fw.Roles[3].Levels[2].Summary = "A level for \U0001F600 people."
 	})
@@ -103,6 +105,7 @@ func TestBatchSignalChild(t *testing.T) {
 // SIGTERM, as Ctrl-C or a service manager would, and checks that the
 // output directory is as it was and nothing partial is left.
 func TestBatchSignal(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("no signals to send on Windows")
 	}
@@ -177,6 +180,7 @@ func treeOf(t *testing.T, dir string) string {
 // catch, and checks that the next batch into the same output removes the
 // staging directory the killed one left.
 func TestBatchKilled(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("no signals to send on Windows")
 	}

@@ -189,6 +189,7 @@ func TestBatchSelection(t *testing.T) {
 }
 
 func TestBatchOutput(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
 	_, stderr, code := ddat(t, "batch", "-o", out, "--date", "2024-01-02")
@@ -238,6 +239,7 @@ func TestBatchSummary(t *testing.T) {
 }
 
 func TestBatchUsage(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	foreign := filepath.Join(dir, "foreign")
 	os.Mkdir(foreign, 0o755)
@@ -283,6 +285,7 @@ func TestBatchUsage(t *testing.T) {
 }
 
 func TestBatchLogo(t *testing.T) {
+	t.Parallel()
 	img := image.NewRGBA(image.Rect(0, 0, 8, 8))
 	img.Set(1, 1, color.RGBA{200, 0, 0, 255})
 	var buf bytes.Buffer
@@ -298,6 +301,7 @@ func TestBatchLogo(t *testing.T) {
 }
 
 func TestFormatBytes(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		n    int64
 		want string
@@ -314,6 +318,7 @@ func TestFormatBytes(t *testing.T) {
 // TestBatchKeepsEdits reruns a batch over its own output after the user
 // edited it: the edit is someone's work, kept unless --force is given.
 func TestBatchKeepsEdits(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out, file := filepath.Join(dir, "mm2"), filepath.Join(dir, "mine.zip")
 	for _, tc := range []struct {

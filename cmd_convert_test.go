@@ -15,6 +15,7 @@ import (
 const fourRoles = "testdata/flat/four-roles.yaml"
 
 func TestConvertGolden(t *testing.T) {
+	t.Parallel()
 	for _, to := range []string{"yaml", "json", "csv"} {
 		t.Run(to, func(t *testing.T) {
 			out, errOut, code := ddat(t, "--data", fourRoles, "convert", "--to", to)
@@ -65,6 +66,7 @@ func dumpXLSX(t *testing.T, path string) string {
 // TestConvertRoundTrip converts the default framework to each format and
 // back to YAML: the same YAML, metadata, dates and update history included.
 func TestConvertRoundTrip(t *testing.T) {
+	t.Parallel()
 	want, _, code := ddat(t, "convert", "--to", "yaml")
 	if code != exitOK {
 		t.Fatal("convert --to yaml failed")
@@ -87,6 +89,7 @@ func TestConvertRoundTrip(t *testing.T) {
 }
 
 func TestConvertCommandLine(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	csvPath := filepath.Join(dir, "four.csv")
 	if _, errOut, code := ddat(t, "--data", fourRoles, "convert", "--to", "csv", "-o", csvPath); code != exitOK {

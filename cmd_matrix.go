@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/ddat-tools/ddat/matrix"
 	"github.com/ddat-tools/ddat/model"
@@ -14,10 +15,11 @@ func matrixCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "matrix",
 		Usage:     "write an Excel skills matrix: skills by role level across roles",
-		UsageText: "ddat matrix [-o FILE] [--per-role] [--family F] [--role R] [--grade G]",
+		UsageText: "ddat matrix [-o FILE] [--per-role] [--paper SIZE] [--family F] [--role R] [--grade G]",
 		Description: "Writes a workbook with a cover sheet, the Matrix (one row per skill, one column per\n" +
 			"role level, each cell the skill level needed), the Skills and Roles sheets, and the\n" +
-			"Data sheet in long format for pivot tables. Filters pick role levels.\n\n" +
+			"Data sheet in long format for pivot tables. Filters pick role levels; the cover names\n" +
+			"them. Every sheet prints on A4, or on Letter with --paper letter.\n\n" +
 			"Examples:\n" +
 			"   ddat matrix\n" +
 			"   ddat matrix --family \"IT operations\" --grade G7 -o g7.xlsx\n" +
@@ -25,6 +27,7 @@ func matrixCommand() *cli.Command {
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "skills-matrix.xlsx", Usage: "write the workbook to `FILE` (\"-\" for standard output)"},
 			&cli.BoolFlag{Name: "per-role", Usage: "add one sheet per role: its skills across its levels"},
+			paperFlag(),
 			dateFlag(),
 		}, selectionFlags()...),
 		Action: func(c *cli.Context) error {
@@ -39,11 +42,17 @@ func matrixCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
+			paper, err := paperOption(c)
+			if err != nil {
+				return err
+			}
 			opts := matrix.Options{
-				Levels:  refs,
-				PerRole: c.Bool("per-role"),
-				Creator: "ddat " + version(),
-				Created: created,
+				Levels:    refs,
+				PerRole:   c.Bool("per-role"),
+				Creator:   "ddat " + version(),
+				Created:   created,
+				Paper:     paper,
+				Selection: selection(c),
 			}
 			out := c.String("output")
 			err = writeOutput(c, out, func(w io.Writer) error { return matrix.Write(w, fw, opts) })
@@ -56,6 +65,15 @@ func matrixCommand() *cli.Command {
 			return nil
 		},
 	}
+}
+
+// paperOption reads --paper: a4 or letter.
+func paperOption(c *cli.Context) (string, error) {
+	paper := strings.ToLower(c.String("paper"))
+	if paper != "a4" && paper != "letter" {
+		return "", usagef("--paper %q: expected a4 or letter", c.String("paper"))
+	}
+	return paper, nil
 }
 
 // countLevels counts the role levels refs stand for.

@@ -19,10 +19,16 @@ import (
 // they write, as Ctrl-C would, and checks that no file, temporary or not, is
 // left and that an existing file is kept.
 func TestSignalLeavesNoPartialFile(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("no signals to send on Windows")
 	}
-	data := writeSynthYAML(t, synth.Size{Families: 10, Roles: 200, LevelsPerRole: 5, Skills: 500}, nil)
+	if testing.Short() {
+		t.Skip("slow: runs ddat in child processes")
+	}
+	// Big enough that a matrix takes a while to write, so the signal comes
+	// while the temporary file is open.
+	data := writeSynthYAML(t, synth.Size{Families: 4, Roles: 60, LevelsPerRole: 5, Skills: 200}, nil)
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -35,6 +41,7 @@ func TestSignalLeavesNoPartialFile(t *testing.T) {
 		{"ConvertInterrupt", []string{"convert", "--to", "xlsx", "-o"}, "f.xlsx", syscall.SIGINT, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			dir := t.TempDir()
 			out := filepath.Join(dir, tc.out)
 			if tc.old {

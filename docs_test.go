@@ -11,6 +11,7 @@ import (
 // The complete examples in docs/format.md load and validate: the YAML one
 // with exactly the warning the text promises, the JSON one without errors.
 func TestFormatDocExamples(t *testing.T) {
+	t.Parallel()
 	doc, err := os.ReadFile(filepath.Join("docs", "format.md"))
 	if err != nil {
 		t.Fatal(err)

@@ -4,19 +4,29 @@ import (
 	"bytes"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
+
+// cliMu lets one test at a time run the command line in this process:
+// urfave/cli v2 keeps its help flag and help command in package variables
+// and writes to them on every run, so parallel tests could not share them.
+// What tests do around a run (reading PDFs back, other tools) overlaps.
+var cliMu sync.Mutex
 
 // ddat runs the command line with args (without the program name) and
 // returns what it wrote and its exit code.
 func ddat(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errOut bytes.Buffer
+	cliMu.Lock()
+	defer cliMu.Unlock()
 	code = run(append([]string{"ddat"}, args...), &out, &errOut)
 	return out.String(), errOut.String(), code
 }
 
 func TestExitCodes(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		args     []string
@@ -78,6 +88,7 @@ func TestExitCodes(t *testing.T) {
 
 // Global flags work before and after the command, and after it they win.
 func TestGlobalFlagsAfterCommand(t *testing.T) {
+	t.Parallel()
 	small := "testdata/frameworks/small.yaml"
 	for _, args := range [][]string{
 		{"--data", small, "roles"},

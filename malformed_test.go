@@ -11,6 +11,7 @@ import (
 // that uses the framework: each must exit 1 without a panic, with a message
 // naming the place (file:line[:column]) and the problem.
 func TestMalformed(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		file  string
 		place string // "file:line" or "file:line:col", or just "file" for a file with no place

@@ -19,6 +19,7 @@ const seedInfrastructureEngineer = "000_feb4cb126deefb83.txt"
 // TestShowGolden holds "ddat show ROLE N" for every role level of the
 // default framework.
 func TestShowGolden(t *testing.T) {
+	t.Parallel()
 	fw := fixture.Default(t)
 	var all strings.Builder
 	for _, r := range fw.Roles {
@@ -36,6 +37,7 @@ func TestShowGolden(t *testing.T) {
 
 // TestShowRoleGolden holds "ddat show ROLE", the whole role.
 func TestShowRoleGolden(t *testing.T) {
+	t.Parallel()
 	stdout, stderr, code := ddat(t, "show", "infrastructure-engineer")
 	if code != exitOK || stderr != "" {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
@@ -46,6 +48,7 @@ func TestShowRoleGolden(t *testing.T) {
 // A role level can be named by number, id, title or title without the role
 // name, and the role by id or name, in any case.
 func TestShowLookups(t *testing.T) {
+	t.Parallel()
 	want, _, _ := ddat(t, "show", "infrastructure-engineer", "3")
 	for _, args := range [][]string{
 		{"infrastructure-engineer", "senior"},
@@ -63,6 +66,7 @@ func TestShowLookups(t *testing.T) {
 // Every line of text wraps within 80 columns unless a single word is longer,
 // and --width 0 does not wrap.
 func TestShowWraps(t *testing.T) {
+	t.Parallel()
 	stdout, _, _ := ddat(t, "show", "infrastructure-engineer")
 	for i, line := range strings.Split(stdout, "\n") {
 		if n := len([]rune(line)); n > defaultWidth {
@@ -154,6 +158,7 @@ func flatten(s string) string {
 // the level's facts, before the summary). The page's own labels become
 // ddat's: "Level: awareness" is "Skill level: Awareness".
 func TestShowHoldsSeed(t *testing.T) {
+	t.Parallel()
 	levels := seedLevels(t, seedInfrastructureEngineer)
 	if len(levels) != 5 {
 		t.Fatalf("seed has %d levels, want 5", len(levels))
@@ -213,6 +218,7 @@ func TestShowHoldsSeed(t *testing.T) {
 // TestShowRolesSharing checks "Roles that share … skills": each seed role
 // lists the other with the five skills the first seed names.
 func TestShowRolesSharing(t *testing.T) {
+	t.Parallel()
 	want := seedShared(t, seedInfrastructureEngineer)["Infrastructure operations engineer"]
 	if len(want) != 5 {
 		t.Fatalf("seed table: infrastructure operations engineer shares %q, want five skills", want)

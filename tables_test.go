@@ -10,6 +10,7 @@ import (
 // TestCommandsGolden holds the output of the listing commands on the default
 // framework and on the small fixture.
 func TestCommandsGolden(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		args []string
@@ -38,6 +39,7 @@ func TestCommandsGolden(t *testing.T) {
 // The skills table counts the role levels that need each skill, and names
 // the described levels in ascending order, or "none".
 func TestSkillsCounts(t *testing.T) {
+	t.Parallel()
 	stdout, _, _ := ddat(t, "skills")
 	for _, want := range [][]string{
 		{"Ownership and initiative", "10", "awareness, working, practitioner"},

@@ -9,6 +9,7 @@ import (
 // cannot print as errors, naming the place and the character, so a
 // framework that validates can always be made into job profiles.
 func TestValidateUnprintable(t *testing.T) {
+	t.Parallel()
 	stdout, stderr, code := ddat(t, "validate", "testdata/frameworks/unprintable.yaml")
 	if code != exitError {
 		t.Errorf("exit %d, want %d; stderr %q", code, exitError, stderr)

@@ -32,6 +32,9 @@ func TestLibreOffice(t *testing.T) {
 		{"xlsx saved as xlsx", formats.FormatXLSX, formats.FormatXLSX, []string{"--convert-to", "xlsx"}},
 		{"xlsx saved as csv", formats.FormatXLSX, formats.FormatCSV, []string{"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1"}},
 	}
+	// One LibreOffice profile for every conversion: making a new one is most
+	// of the time a conversion takes.
+	profile := filepath.Join(t.TempDir(), "profile")
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -48,7 +51,7 @@ func TestLibreOffice(t *testing.T) {
 			}
 			outDir := filepath.Join(dir, "out")
 			// A profile of its own, so a running LibreOffice does not take the job.
-			args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless"}, tt.filter...)
+			args := append([]string{"-env:UserInstallation=file://" + profile, "--headless"}, tt.filter...)
 			cmd := exec.Command(office, append(args, "--outdir", outDir, in)...)
 			if out, err := cmd.CombinedOutput(); err != nil {
 				t.Fatalf("libreoffice: %v\n%s", err, out)

@@ -3,6 +3,8 @@ package matrix_test
 import (
 	"bytes"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -20,10 +22,69 @@ func openWorkbook(t testing.TB, data []byte) *excelize.File {
 	return f
 }
 
+// table is an Excel table read back: its header and the rows under it,
+// each cell as stored (numbers unformatted).
+type table struct {
+	t      testing.TB
+	sheet  string
+	top    int // the 0-based row of the header; rows[k] is row top+1+k
+	header []string
+	col    map[string]int
+	rows   [][]string
+}
+
+// readTable reads the one table of sheet.
+func readTable(t testing.TB, f *excelize.File, sheet string) *table {
+	t.Helper()
+	tables, err := f.GetTables(sheet)
+	if err != nil || len(tables) != 1 {
+		t.Fatalf("sheet %s: %d tables (%v), want 1", sheet, len(tables), err)
+	}
+	first, last, _ := strings.Cut(tables[0].Range, ":")
+	_, top, _ := excelize.CellNameToCoordinates(first)
+	_, bottom, _ := excelize.CellNameToCoordinates(last)
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatalf("sheet %s: %v", sheet, err)
+	}
+	tb := &table{t: t, sheet: sheet, top: top - 1, header: rows[top-1], col: map[string]int{}}
+	for i, h := range tb.header {
+		tb.col[h] = i
+	}
+	for r := top; r < bottom && r < len(rows); r++ {
+		tb.rows = append(tb.rows, rows[r])
+	}
+	return tb
+}
+
+// get is the cell of row under the header name; it fails the test if the
+// table has no such column.
+func (tb *table) get(row []string, name string) string {
+	tb.t.Helper()
+	c, ok := tb.col[name]
+	if !ok {
+		tb.t.Fatalf("sheet %s: no column %q in %q", tb.sheet, name, tb.header)
+	}
+	if c < len(row) {
+		return row[c]
+	}
+	return ""
+}
+
+// find is the first row whose cell under the header name is v, or nil.
+func (tb *table) find(name, v string) []string {
+	for _, r := range tb.rows {
+		if tb.get(r, name) == v {
+			return r
+		}
+	}
+	return nil
+}
+
 // dumpWorkbook renders a workbook as text for a readable golden file: the
-// properties, defined names, and for each sheet its print setup, panes,
-// merged ranges, column widths, tables and every non-empty cell with its
-// fill colour.
+// properties, default font, defined names, and for each sheet its print
+// setup, declared dimension, panes, merged ranges, column widths, tables,
+// the fonts its cells use and every non-empty cell with its fill colour.
 func dumpWorkbook(t testing.TB, data []byte) string {
 	t.Helper()
 	f := openWorkbook(t, data)
@@ -34,6 +95,11 @@ func dumpWorkbook(t testing.TB, data []byte) string {
 	}
 	fmt.Fprintf(&b, "properties: title=%q subject=%q creator=%q created=%s modified=%s language=%s\n",
 		p.Title, p.Subject, p.Creator, p.Created, p.Modified, p.Language)
+	font, err := f.GetDefaultFont()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(&b, "default font: %s\n", font)
 	for _, d := range f.GetDefinedName() {
 		fmt.Fprintf(&b, "defined name: %s scope=%s refers to %s\n", d.Name, d.Scope, d.RefersTo)
 	}
@@ -47,8 +113,13 @@ func dumpWorkbook(t testing.TB, data []byte) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fmt.Fprintf(&b, "print: orientation=%s fitToPage=%v fitToWidth=%d fitToHeight=%d\n",
-			deref(pl.Orientation), deref(props.FitToPage), deref(pl.FitToWidth), deref(pl.FitToHeight))
+		fmt.Fprintf(&b, "print: paper=%d orientation=%s scale=%d fitToPage=%v\n",
+			deref(pl.Size), deref(pl.Orientation), deref(pl.AdjustTo), deref(props.FitToPage))
+		dim, err := f.GetSheetDimension(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "dimension: %s\n", dim)
 		panes, err := f.GetPanes(sheet)
 		if err != nil {
 			t.Fatal(err)
@@ -87,6 +158,7 @@ func dumpWorkbook(t testing.TB, data []byte) string {
 		if err != nil {
 			t.Fatal(err)
 		}
+		fmt.Fprintf(&b, "fonts: %s\n", strings.Join(cellFonts(t, f, sheet, rows), ", "))
 		for r, row := range rows {
 			h, err := f.GetRowHeight(sheet, r+1)
 			if err != nil {
@@ -112,6 +184,34 @@ func dumpWorkbook(t testing.TB, data []byte) string {
 		}
 	}
 	return b.String()
+}
+
+// cellFonts lists the fonts of a sheet's non-empty cells, as "Arial 10
+// bold", sorted.
+func cellFonts(t testing.TB, f *excelize.File, sheet string, rows [][]string) []string {
+	t.Helper()
+	seen := map[string]bool{}
+	for r, row := range rows {
+		for c, v := range row {
+			if v == "" {
+				continue
+			}
+			cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			id, err := f.GetCellStyle(sheet, cell)
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := "(no font named)"
+			if st, err := f.GetStyle(id); err == nil && st.Font != nil && st.Font.Family != "" {
+				name = fmt.Sprintf("%s %g", st.Font.Family, st.Font.Size)
+				if st.Font.Bold {
+					name += " bold"
+				}
+			}
+			seen[name] = true
+		}
+	}
+	return slices.Sorted(maps.Keys(seen))
 }
 
 func deref[T any](p *T) T {

@@ -19,24 +19,30 @@ type grid struct {
 	table   string
 	title   string
 	labels  []gridLabel
-	columns []int // indexes into the layout's columns
+	columns []int // indexes into the plan's columns
 }
+
+// gradesLabel is the label row of a grid that gives each role level's grades.
+var gradesLabel = gridLabel{"Grades (for information only)", false, func(c *levelColumn) string { return c.gradeText }}
 
 // matrix writes the Matrix sheet: every selected role level.
 func (wb *workbook) matrix() error {
-	cols := make([]int, len(wb.lay.columns))
+	cols := make([]int, len(wb.plan.columns))
 	for i := range cols {
 		cols[i] = i
 	}
+	labels := []gridLabel{
+		{"Role family", true, func(c *levelColumn) string { return c.family }},
+		{"Role", false, func(c *levelColumn) string { return c.role.Name }},
+	}
+	if wb.plan.hasTypes() {
+		labels = append(labels, gridLabel{"Role type", false, func(c *levelColumn) string { return c.role.Type }})
+	}
 	return wb.grid(grid{
-		sheet: sheetMatrix,
-		table: "MatrixTable",
-		title: "Skills matrix: the skill level each role level needs",
-		labels: []gridLabel{
-			{"Role family", true, func(c *levelColumn) string { return c.family }},
-			{"Role", false, func(c *levelColumn) string { return c.role.Name }},
-			{"Grades (for information only)", false, func(c *levelColumn) string { return c.grades }},
-		},
+		sheet:   sheetMatrix,
+		table:   "MatrixTable",
+		title:   "Skills matrix: the skill level each role level needs",
+		labels:  append(labels, gradesLabel),
 		columns: cols,
 	})
 }
@@ -44,12 +50,10 @@ func (wb *workbook) matrix() error {
 // progression writes one role's sheet: its skills across its levels.
 func (wb *workbook) progression(rs *roleSheet) error {
 	return wb.grid(grid{
-		sheet: rs.sheet,
-		table: rs.table,
-		title: rs.role.Name + ": skills by role level",
-		labels: []gridLabel{
-			{"Grades (for information only)", false, func(c *levelColumn) string { return c.grades }},
-		},
+		sheet:   rs.sheet,
+		table:   rs.table,
+		title:   rs.role.Name + ": skills by role level",
+		labels:  []gridLabel{gradesLabel},
 		columns: rs.columns,
 	})
 }
@@ -59,14 +63,11 @@ func (wb *workbook) progression(rs *roleSheet) error {
 // skill level needed, filled with the level's colour; blank where a role
 // level does not need the skill. Only skills some column needs get a row.
 func (wb *workbook) grid(g grid) error {
-	lay, st := wb.lay, wb.st
+	p, st := wb.plan, wb.st
 	var skills []*skillRow
-	for i := range lay.skills {
-		for _, c := range g.columns {
-			if lay.columns[c].need[lay.skills[i].id] != "" {
-				skills = append(skills, &lay.skills[i])
-				break
-			}
+	for i := range p.skills {
+		if p.needs(g.columns, p.skills[i].id) {
+			skills = append(skills, &p.skills[i])
 		}
 	}
 	names := make([]string, 0, len(skills)+len(g.labels)+1)
@@ -77,24 +78,24 @@ func (wb *workbook) grid(g grid) error {
 	for _, s := range skills {
 		names = append(names, s.name)
 	}
-	widths := []float64{fitWidth(20, nameWidth+12, names...)}
+	widths := []float64{fitWidth(20, nameWidth+10, names...)}
+	legend := wb.legend("Skill levels, lowest to highest:")
 	// The legend may reach past the role level columns.
-	legend := len(lay.fw.SkillLevels)
-	if lay.unleveled {
-		legend++
-	}
-	for range max(len(g.columns), legend) {
+	for range max(len(g.columns), len(legend)-1) {
 		widths = append(widths, levelWidth)
 	}
 	header := 3 + len(g.labels) // title, legend, labels, header
-	s, err := newSheetStream(wb.f, g.sheet, widths, sheetSetup{freezeCols: 1, freezeRows: header, titleRows: "$1:$" + itoa(header), titleCols: "$A:$A", styles: st})
+	s, err := newSheetStream(wb.f, g.sheet, widths, sheetSetup{
+		rows: header + max(len(skills), 1), freezeCols: 1, freezeRows: header,
+		titleRows: "$1:$" + itoa(header), titleCols: "$A:$A", paper: wb.paper, styles: st,
+	})
 	if err != nil {
 		return err
 	}
 	if err := s.line(g.title, st.title, titleHeight); err != nil {
 		return err
 	}
-	if err := s.add(wb.legend("Skill levels, lowest to highest:")); err != nil {
+	if err := s.add(legend); err != nil {
 		return err
 	}
 	for _, l := range g.labels {
@@ -104,7 +105,7 @@ func (wb *workbook) grid(g grid) error {
 			style = st.bold
 		}
 		for _, c := range g.columns {
-			row = append(row, str(l.value(&lay.columns[c]), style))
+			row = append(row, str(l.value(&p.columns[c]), style))
 		}
 		if err := s.add(row); err != nil {
 			return err
@@ -112,7 +113,7 @@ func (wb *workbook) grid(g grid) error {
 	}
 	row := []excelize.Cell{str("Skill", st.header)}
 	for _, c := range g.columns {
-		row = append(row, str(lay.columns[c].name, st.header))
+		row = append(row, str(p.columns[c].name, st.header))
 	}
 	if err := s.add(row); err != nil {
 		return err
@@ -121,7 +122,7 @@ func (wb *workbook) grid(g grid) error {
 		row = row[:0]
 		row = append(row, str(sk.name, st.text))
 		for _, c := range g.columns {
-			row = append(row, wb.levelCell(lay.columns[c].need[sk.id]))
+			row = append(row, wb.levelCell(&p.columns[c], sk.id))
 		}
 		if err := s.add(row); err != nil {
 			return err
@@ -133,33 +134,33 @@ func (wb *workbook) grid(g grid) error {
 	return s.flush()
 }
 
-// legend is a row naming each skill level in its colour, after a label.
+// legend is a row naming each skill level in its colour, after a label,
+// then, if some role level needs a skill without a level, the cell that
+// says so.
 func (wb *workbook) legend(label string) []excelize.Cell {
 	row := []excelize.Cell{str(label, wb.st.bold)}
-	for i, l := range wb.lay.fw.SkillLevels {
+	for i, l := range wb.plan.fw.SkillLevels {
 		row = append(row, str(l.Name, wb.st.levels[i]))
 	}
-	if wb.lay.unleveled {
-		row = append(row, str(neededLabel, wb.st.needed))
+	if wb.plan.noLevel {
+		row = append(row, str(noLevel, wb.st.noLevel))
 	}
 	return row
 }
 
-// neededLabel marks a skill needed without a level, in the grids and their
-// legend.
-const neededLabel = "No level set"
-
-// levelCell is a grid cell for skill level id: its name in its colour, or
-// an empty cell.
-func (wb *workbook) levelCell(id string) excelize.Cell {
-	switch id {
-	case "":
+// levelCell is the cell of role level c for skill id: the name of the
+// skill level it needs in the level's colour, noLevel in the neutral fill
+// when it needs the skill at no level, or an empty cell.
+func (wb *workbook) levelCell(c *levelColumn, id string) excelize.Cell {
+	level, ok := c.need[id]
+	switch {
+	case !ok:
 		return excelize.Cell{}
-	case neededNoLevel:
-		return str(neededLabel, wb.st.needed)
+	case level == "":
+		return str(noLevel, wb.st.noLevel)
 	}
-	if i := wb.lay.fw.SkillLevelIndex(id); i >= 0 && i < len(wb.st.levels) {
-		return str(wb.lay.fw.SkillLevels[i].Name, wb.st.levels[i])
+	if i := wb.plan.fw.SkillLevelIndex(level); i >= 0 && i < len(wb.st.levels) {
+		return str(wb.plan.fw.SkillLevels[i].Name, wb.st.levels[i])
 	}
-	return str(id, wb.st.text)
+	return str(level, wb.st.text)
 }

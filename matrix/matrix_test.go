@@ -3,7 +3,9 @@ package matrix_test
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -122,10 +124,13 @@ func findRow(rows [][]string, c int, v string) int {
 	return -1
 }
 
+// fixedSheets are the sheets every workbook has, in order; role sheets follow.
+var fixedSheets = []string{"Cover", "Matrix", "Role levels", "Skills", "Roles", "Data"}
+
 // TestMatrixContent reads the default framework's workbook back and checks,
 // for every skill requirement of every role level, the skill level's name in
 // the right row and column of the Matrix, its row in Data, and the Skills
-// sheet against the framework's texts.
+// sheet against the framework's texts, gaps said in words.
 func TestMatrixContent(t *testing.T) {
 	fw := fixture.Default(t)
 	f := openWorkbook(t, makeMatrix(t, fw, matrix.Options{PerRole: true}))
@@ -133,14 +138,15 @@ func TestMatrixContent(t *testing.T) {
 	// The role sheets follow the fixed ones, each named after its role
 	// (shortened to 31 characters) and titled with its full name.
 	sheets := f.GetSheetList()
-	if got, want := strings.Join(sheets[:5], "|"), "Cover|Matrix|Skills|Roles|Data"; got != want {
+	n := len(fixedSheets)
+	if got, want := strings.Join(sheets[:n], "|"), strings.Join(fixedSheets, "|"); got != want {
 		t.Errorf("sheets %q, want %q first", sheets, want)
 	}
-	if len(sheets) != 5+len(fw.Roles) {
-		t.Fatalf("%d sheets, want %d", len(sheets), 5+len(fw.Roles))
+	if len(sheets) != n+len(fw.Roles) {
+		t.Fatalf("%d sheets, want %d", len(sheets), n+len(fw.Roles))
 	}
 	for i := range fw.Roles {
-		name, s := fw.Roles[i].Name, sheets[5+i]
+		name, s := fw.Roles[i].Name, sheets[n+i]
 		if s != name && !(strings.HasSuffix(s, "…") && strings.HasPrefix(name, strings.TrimSuffix(s, "…"))) {
 			t.Errorf("sheet %q for role %q", s, name)
 		}
@@ -165,20 +171,11 @@ func TestMatrixContent(t *testing.T) {
 		}
 		return -1
 	}
-	// The legend row gives each skill level's fill; the fills differ.
-	legendFill := map[string]string{}
-	legend := findRow(m, 0, "Skill levels, lowest to highest:")
-	fills := map[string]bool{}
-	for c := 1; c < len(m[legend]); c++ {
-		fill := fillAt(t, f, "Matrix", c, legend)
-		legendFill[m[legend][c]] = fill
-		fills[fill] = true
+	legendFill := legendFills(t, f, fw)
+	data := readTable(t, f, "Data")
+	if got, want := strings.Join(data.header[:7], "|"), "Role family|Role|Level number|Role level|Skill|Skill level|Skill level number"; got != want {
+		t.Errorf("Data header %q, want %q then the grades", got, want)
 	}
-	if len(legendFill) != len(fw.SkillLevels) || len(fills) != len(fw.SkillLevels) {
-		t.Errorf("legend fills %v, want %d different", legendFill, len(fw.SkillLevels))
-	}
-	data := sheetGrid(t, f, "Data")
-	dataHdr := findRow(data, 0, "Role family")
 	checked := 0
 	for i := range fw.Roles {
 		r := &fw.Roles[i]
@@ -208,20 +205,24 @@ func TestMatrixContent(t *testing.T) {
 				if got, want := fillAt(t, f, "Matrix", c, row), legendFill[lv.Name]; got != want || want == "" {
 					t.Errorf("Matrix %s × %s: fill %q, want the legend's %q", sk.Name, l.Title, got, want)
 				}
-				found := false
-				for _, d := range data[dataHdr+1:] {
-					if cellAt([][]string{d}, 0, 2) == l.Title && cellAt([][]string{d}, 0, 5) == sk.Name {
-						found = true
-						want := []string{fw.Family(r.Family).Name, r.Name, l.Title, strconv.Itoa(j + 1), "", sk.Name, lv.Name, strconv.Itoa(fw.SkillLevelIndex(lv.ID) + 1)}
-						for k, w := range want {
-							if k != 4 && cellAt([][]string{d}, 0, k) != w {
-								t.Errorf("Data %s × %s column %d: %q, want %q", l.Title, sk.Name, k+1, cellAt([][]string{d}, 0, k), w)
-							}
+				found := 0
+				for _, d := range data.rows {
+					if data.get(d, "Role level") != l.Title || data.get(d, "Skill") != sk.Name {
+						continue
+					}
+					found++
+					want := map[string]string{
+						"Role family": fw.Family(r.Family).Name, "Role": r.Name, "Level number": strconv.Itoa(j + 1),
+						"Skill level": lv.Name, "Skill level number": strconv.Itoa(fw.SkillLevelIndex(lv.ID) + 1),
+					}
+					for k, w := range want {
+						if got := data.get(d, k); got != w {
+							t.Errorf("Data %s × %s %s: %q, want %q", l.Title, sk.Name, k, got, w)
 						}
 					}
 				}
-				if !found {
-					t.Errorf("Data: no row for %s × %s", l.Title, sk.Name)
+				if found != 1 {
+					t.Errorf("Data: %d rows for %s × %s, want 1", found, l.Title, sk.Name)
 				}
 				checked++
 			}
@@ -236,38 +237,105 @@ func TestMatrixContent(t *testing.T) {
 	if checked == 0 {
 		t.Fatal("no requirement checked")
 	}
-	if got := len(data) - dataHdr - 1; got != checked {
+	if got := len(data.rows); got != checked {
 		t.Errorf("Data has %d rows, want %d", got, checked)
 	}
 
-	// Skills: every skill's description and "You can:" lists.
-	s := sheetGrid(t, f, "Skills")
-	sHdr := findRow(s, 0, "Skill")
+	// Roles: each role level once, no column twice, its texts.
+	roles := readTable(t, f, "Roles")
+	wantHeader := []string{"Role family", "Role", "Level number", "Role level"}
+	for _, g := range fw.Grades {
+		wantHeader = append(wantHeader, g.Short())
+	}
+	wantHeader = append(wantHeader, "Summary", "Responsibilities")
+	if !slices.Equal(roles.header, wantHeader) {
+		t.Errorf("Roles header\n got %q\nwant %q", roles.header, wantHeader)
+	}
+	if len(roles.rows) != fw.LevelCount() {
+		t.Errorf("Roles has %d rows, want %d", len(roles.rows), fw.LevelCount())
+	}
+	for _, row := range roles.rows {
+		r, err := fw.Role(roles.get(row, "Role"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := r.Level(roles.get(row, "Level number"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := roles.get(row, "Role level"); got != l.Title {
+			t.Errorf("Roles %s: role level %q", l.Title, got)
+		}
+		if got := roles.get(row, "Summary"); got != l.Summary {
+			t.Errorf("Roles %s: summary %q, want %q", l.Title, got, l.Summary)
+		}
+	}
+
+	// Skills: every skill's description and "You can:" lists, and where the
+	// framework gives none, a sentence that says so.
+	s := readTable(t, f, "Skills")
 	for i, l := range fw.SkillLevels {
-		if got := cellAt(s, sHdr, 2+i); got != l.Name {
+		if got := s.header[2+i]; got != l.Name {
 			t.Errorf("Skills header column %d: %q, want %q", 3+i, got, l.Name)
 		}
 	}
+	gaps := 0
 	for i := range fw.Skills {
 		sk := &fw.Skills[i]
-		row := findRow(s, 0, sk.Name)
-		if row <= sHdr {
+		row := s.find("Skill", sk.Name)
+		if row == nil {
 			t.Errorf("Skills: no row for %q", sk.Name)
 			continue
 		}
-		if got := cellAt(s, row, 1); got != sk.Description {
-			t.Errorf("Skills %s description: %q, want %q", sk.Name, got, sk.Description)
+		want := cmp.Or(sk.Description, "The framework gives no description for this skill.")
+		if got := s.get(row, "Description"); got != want {
+			t.Errorf("Skills %s description: %q, want %q", sk.Name, got, want)
 		}
-		for k, l := range fw.SkillLevels {
-			var want []string
+		for _, l := range fw.SkillLevels {
+			var items []string
 			for _, item := range sk.Can(l.ID) {
-				want = append(want, "• "+item)
+				items = append(items, "• "+item)
 			}
-			if got := cellAt(s, row, 2+k); got != strings.Join(want, "\n") {
-				t.Errorf("Skills %s at %s: %q, want %q", sk.Name, l.Name, got, strings.Join(want, "\n"))
+			want := strings.Join(items, "\n")
+			if want == "" {
+				want = "The framework gives no description for this skill level."
+				gaps++
+			}
+			if got := s.get(row, l.Name); got != want {
+				t.Errorf("Skills %s at %s: %q, want %q", sk.Name, l.Name, got, want)
 			}
 		}
 	}
+	if gaps == 0 {
+		t.Error("the default framework has no undescribed skill level: the gap sentence is untested")
+	}
+}
+
+// legendFills reads the Matrix's legend row: each skill level's name (and
+// "Needed, no level set" when there) and its fill, which must all differ.
+func legendFills(t testing.TB, f *excelize.File, fw *model.Framework) map[string]string {
+	t.Helper()
+	m := sheetGrid(t, f, "Matrix")
+	legend := findRow(m, 0, "Skill levels, lowest to highest:")
+	if legend < 0 {
+		t.Fatal("Matrix: no legend row")
+	}
+	fills := map[string]string{}
+	distinct := map[string]bool{}
+	for c := 1; c < len(m[legend]); c++ {
+		fill := fillAt(t, f, "Matrix", c, legend)
+		fills[m[legend][c]] = fill
+		distinct[fill] = true
+	}
+	for _, l := range fw.SkillLevels {
+		if fills[l.Name] == "" {
+			t.Errorf("legend lacks %q", l.Name)
+		}
+	}
+	if len(distinct) != len(fills) {
+		t.Errorf("legend fills %v, want all different", fills)
+	}
+	return fills
 }
 
 // TestMatrixAccessible checks the spreadsheet accessibility rules: a cover
@@ -417,8 +485,8 @@ func TestMatrixNoFormulas(t *testing.T) {
 			t.Errorf("no cell holds %q as text", want)
 		}
 	}
-	if v, _ := f.GetCellValue("Skills", "B4"); v != evil[0] {
-		t.Errorf("Skills B4 = %q, want %q", v, evil[0])
+	if v := readTable(t, f, "Skills").rows[0][1]; v != evil[0] {
+		t.Errorf("Skills description = %q, want %q", v, evil[0])
 	}
 }
 
@@ -440,9 +508,10 @@ func TestMatrixSelection(t *testing.T) {
 	if got := m[hdr][1:]; strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("Matrix columns %q, want %q", got, want)
 	}
-	roles := sheetGrid(t, f, "Roles")
-	if got := len(roles) - findRow(roles, 0, "Role family") - 1; got != len(refs) {
-		t.Errorf("Roles has %d rows, want %d", got, len(refs))
+	for _, sheet := range []string{"Roles", "Role levels"} {
+		if got := len(readTable(t, f, sheet).rows); got != len(refs) {
+			t.Errorf("%s has %d rows, want %d", sheet, got, len(refs))
+		}
 	}
 	// Skills only those needed.
 	needed := map[string]bool{}
@@ -476,7 +545,7 @@ func TestMatrixLongRoleNames(t *testing.T) {
 	}
 	fw.Build()
 	f := openWorkbook(t, makeMatrix(t, fw, matrix.Options{PerRole: true}))
-	got := f.GetSheetList()[5:]
+	got := f.GetSheetList()[len(fixedSheets):]
 	want := []string{"Principal data engineering…", "Principal data engineering… (2)", "Principal data engineering… (3)", "Matrix (2)"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("role sheets %q, want %q", got, want)

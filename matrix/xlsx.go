@@ -9,50 +9,88 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Sizes of the workbook's look, in Excel's units: column widths in
-// characters of the default font (Calibri 11), row heights in points.
+// The workbook's one font. Arial is on every Windows and Mac; LibreOffice
+// and Linux print it as Liberation Sans, which has the same metrics. Every
+// style names it, the workbook's default included, so that no application
+// falls back to a serif.
 const (
-	lineHeight   = 15.0  // one line of 11-point text
-	titleHeight  = 22.0  // one line of a 15-point title
-	maxRowHeight = 409.0 // Excel's limit
-	textWidth    = 60.0  // a column of running text
-	nameWidth    = 36.0  // a column of names (skills, roles)
-	levelWidth   = 17.0  // a column of skill levels in a grid
-	shortWidth   = 12.0  // a column of numbers or codes
+	fontName  = "Arial"
+	bodySize  = 10.0
+	titleSize = 14.0
+)
 
-	// maxFitWidth is the widest sheet, in characters, that still reads when
-	// shrunk onto one landscape page (about 140 characters fit at 100%).
-	maxFitWidth = 400.0
-	wideScale   = 60 // per cent, for a sheet printed across pages
+// Sizes of the workbook's look, in Excel's units: column widths in digits
+// of the default font (10-point Arial), row heights in points.
+const (
+	lineHeight   = 12.75 // one line of 10-point text, as Excel spaces it
+	titleHeight  = 20.0  // one line of a 14-point title
+	maxRowHeight = 409.0 // Excel's limit
+	textWidth    = 40.0  // a column of running text
+	nameWidth    = 30.0  // a column of names (skills, roles)
+	levelWidth   = 13.0  // a column of skill levels in a grid
+	shortWidth   = 7.0   // a column of numbers or codes
 )
 
 // xlsxStyles are the cell styles of the workbook, created once per file.
 type xlsxStyles struct {
-	title  int   // A1 of every sheet
-	text   int   // wrapped text, top-aligned
-	bold   int   // wrapped bold text: labels and headings
-	header int   // a table's header row
-	number int   // a whole number, top-aligned
-	link   int   // a hyperlink to another sheet
-	levels []int // one per skill level, lowest first
-	needed int   // a skill needed without a level; made only for a layout that has one
+	title   int   // A1 of every sheet
+	plain   int   // unwrapped text: a note that runs on past its column
+	text    int   // wrapped text, top-aligned
+	bold    int   // wrapped bold text: labels and headings
+	header  int   // a table's header row
+	number  int   // a whole number, top-aligned
+	flag    int   // 1 or 0 under a grade, centred
+	link    int   // a hyperlink to another sheet
+	levels  []int // one per skill level, lowest first
+	noLevel int   // a skill needed without a skill level: a neutral fill
 }
 
-// newStyles adds the workbook's styles to f, with one fill per skill level
-// from levelRamp.
+// noLevelFill is the fill of a skill needed without a skill level: a grey
+// with no hue, apart from the blue ramp of the levels, lighter than all of
+// it but the first step and with a border, so it is not taken for blank.
+const noLevelFill = "EDEDED"
+
+// newStyles makes f's default font fontName at bodySize and adds the
+// workbook's styles, all in that font, with one fill per skill level from
+// levelRamp.
 func newStyles(f *excelize.File, levels int) (*xlsxStyles, error) {
+	if err := f.SetDefaultFont(fontName); err != nil {
+		return nil, fmt.Errorf("default font: %w", err)
+	}
+	// SetDefaultFont leaves the template's size, 11; the default font's
+	// digit is the unit of every column width.
+	if fonts := f.Styles.Fonts; fonts != nil && len(fonts.Font) > 0 && fonts.Font[0].Sz != nil {
+		size := bodySize
+		fonts.Font[0].Sz.Val = &size
+	}
+	font := func(bold bool, color string) *excelize.Font {
+		return &excelize.Font{Family: fontName, Size: bodySize, Bold: bold, Color: color}
+	}
 	top := &excelize.Alignment{Vertical: "top", WrapText: true}
+	centre := &excelize.Alignment{Vertical: "center", Horizontal: "center", WrapText: true}
+	white := excelize.Border{Color: "FFFFFF", Style: 1}
+	cellBorder := func(b excelize.Border) []excelize.Border {
+		return []excelize.Border{withSide(b, "left"), withSide(b, "right"), withSide(b, "top"), withSide(b, "bottom")}
+	}
+	link := font(false, "0563C1")
+	link.Underline = "single"
 	var st xlsxStyles
 	defs := []struct {
 		id    *int
 		style excelize.Style
 	}{
-		{&st.title, excelize.Style{Font: &excelize.Font{Bold: true, Size: 15}}},
-		{&st.text, excelize.Style{Alignment: top}},
-		{&st.bold, excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: top}},
-		{&st.header, excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "bottom", WrapText: true}}},
-		{&st.number, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}}},
-		{&st.link, excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Alignment: top}},
+		{&st.title, excelize.Style{Font: &excelize.Font{Family: fontName, Size: titleSize, Bold: true}}},
+		{&st.plain, excelize.Style{Font: font(false, "")}},
+		{&st.text, excelize.Style{Font: font(false, ""), Alignment: top}},
+		{&st.bold, excelize.Style{Font: font(true, ""), Alignment: top}},
+		{&st.header, excelize.Style{Font: font(true, ""), Alignment: &excelize.Alignment{Vertical: "bottom", WrapText: true}}},
+		{&st.number, excelize.Style{Font: font(false, ""), Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}}},
+		{&st.flag, excelize.Style{Font: font(false, ""), Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}},
+		{&st.link, excelize.Style{Font: link, Alignment: top}},
+		{&st.noLevel, excelize.Style{
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{noLevelFill}}, Font: font(false, "000000"),
+			Alignment: centre, Border: cellBorder(excelize.Border{Color: "808080", Style: 3}),
+		}},
 	}
 	for _, d := range defs {
 		id, err := f.NewStyle(&d.style)
@@ -61,14 +99,13 @@ func newStyles(f *excelize.File, levels int) (*xlsxStyles, error) {
 		}
 		*d.id = id
 	}
-	white := excelize.Border{Color: "FFFFFF", Style: 1}
 	for i := range levels {
 		fill, ink := levelRamp(i, levels)
 		id, err := f.NewStyle(&excelize.Style{
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fill}},
-			Font:      &excelize.Font{Color: ink, Bold: ink == "FFFFFF"},
-			Alignment: &excelize.Alignment{Vertical: "center", Horizontal: "center", WrapText: true},
-			Border:    []excelize.Border{withSide(white, "left"), withSide(white, "right"), withSide(white, "top"), withSide(white, "bottom")},
+			Font:      font(ink == "FFFFFF", ink),
+			Alignment: centre,
+			Border:    cellBorder(white),
 		})
 		if err != nil {
 			return nil, fmt.Errorf("style: %w", err)
@@ -76,22 +113,6 @@ func newStyles(f *excelize.File, levels int) (*xlsxStyles, error) {
 		st.levels = append(st.levels, id)
 	}
 	return &st, nil
-}
-
-// newNeededStyle is the neutral fill of a cell that marks a skill needed
-// without a level: grey, apart from the blue ramp of the levels.
-func newNeededStyle(f *excelize.File) (int, error) {
-	white := excelize.Border{Color: "FFFFFF", Style: 1}
-	id, err := f.NewStyle(&excelize.Style{
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}},
-		Font:      &excelize.Font{Color: "000000"},
-		Alignment: &excelize.Alignment{Vertical: "center", Horizontal: "center", WrapText: true},
-		Border:    []excelize.Border{withSide(white, "left"), withSide(white, "right"), withSide(white, "top"), withSide(white, "bottom")},
-	})
-	if err != nil {
-		return 0, fmt.Errorf("style: %w", err)
-	}
-	return id, nil
 }
 
 func withSide(b excelize.Border, side string) excelize.Border { b.Type = side; return b }
@@ -148,64 +169,42 @@ func luminance(rgb [3]float64) float64 {
 type sheetStream struct {
 	sw     *excelize.StreamWriter
 	widths []float64
+	rows   int          // rows declared in the sheet's dimension
 	row    int          // rows written
+	cols   int          // the last column written to, 1-based
 	bold   map[int]bool // styles whose text is bold, so wider
 }
 
-// sheetSetup is how a sheet shows and prints: the rows and columns frozen
-// in view, and the titles repeated on every printed page (which is
-// landscape and, unless the sheet is very wide, one page wide).
+// sheetSetup is how a sheet shows and prints: its size, the rows and
+// columns frozen in view, and the titles repeated on every printed page.
 type sheetSetup struct {
+	rows       int // the rows the sheet will hold; its columns are its widths
 	freezeCols int
 	freezeRows int
 	titleRows  string // e.g. "$1:$6"; "" = none
 	titleCols  string // e.g. "$A:$A"; "" = none
+	paper      paper
 	styles     *xlsxStyles
 }
 
-// newSheetStream starts streaming sheet with the given column widths. The
-// print setup must go in before streaming starts, as the stream writer
-// copies the sheet's settings when it is created.
+// newSheetStream starts streaming sheet with the given column widths, one
+// per column the sheet uses. The print setup and the sheet's dimension (its
+// used range, which importers read to size the sheet) must go in before
+// streaming starts, as the stream writer copies them when it is created;
+// flush checks that the sheet filled the range it declared.
 func newSheetStream(f *excelize.File, sheet string, widths []float64, p sheetSetup) (*sheetStream, error) {
-	total := 0.0
-	for _, w := range widths {
-		total += w
+	err := setPrint(f, sheet, printSetup{paper: p.paper, widths: widths, titleRows: p.titleRows, titleCols: p.titleCols})
+	if err != nil {
+		return nil, err
 	}
-	// A sheet up to maxFitWidth prints one page wide; a wider one (a matrix
-	// of hundreds of role levels) would shrink past reading, so it prints
-	// across pages at a fixed scale, the titles repeated on each.
-	landscape, one, zero, fit, scale := "landscape", 1, 0, total <= maxFitWidth, uint(wideScale)
-	layout := &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}
-	if !fit {
-		layout = &excelize.PageLayoutOptions{Orientation: &landscape, AdjustTo: &scale}
-	}
-	if err := f.SetPageLayout(sheet, layout); err != nil {
+	if err := f.SetSheetDimension(sheet, usedRange(len(widths), p.rows)); err != nil {
 		return nil, fmt.Errorf("sheet %s: %w", sheet, err)
-	}
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return nil, fmt.Errorf("sheet %s: %w", sheet, err)
-	}
-	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&L&A&RPage &P of &N"}); err != nil {
-		return nil, fmt.Errorf("sheet %s: %w", sheet, err)
-	}
-	if p.titleRows != "" || p.titleCols != "" {
-		ref := quoteSheet(sheet) + "!"
-		var parts []string
-		if p.titleCols != "" {
-			parts = append(parts, ref+p.titleCols)
-		}
-		if p.titleRows != "" {
-			parts = append(parts, ref+p.titleRows)
-		}
-		if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: strings.Join(parts, ","), Scope: sheet}); err != nil {
-			return nil, fmt.Errorf("sheet %s: print titles: %w", sheet, err)
-		}
 	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return nil, fmt.Errorf("sheet %s: %w", sheet, err)
 	}
-	s := &sheetStream{sw: sw, widths: widths, bold: map[int]bool{}}
+	s := &sheetStream{sw: sw, widths: widths, rows: p.rows, bold: map[int]bool{}}
 	if st := p.styles; st != nil {
 		s.bold[st.bold], s.bold[st.header], s.bold[st.title] = true, true, true
 	}
@@ -234,6 +233,12 @@ func quoteSheet(sheet string) string {
 	return "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
 }
 
+// usedRange is the range from A1 to the last of cols columns and rows rows.
+func usedRange(cols, rows int) string {
+	last, _ := excelize.CoordinatesToCellName(max(cols, 1), max(rows, 1))
+	return "A1:" + last
+}
+
 // add writes the next row. Strings are stored as inline text, never as
 // formulas, whatever they begin with.
 func (s *sheetStream) add(cells []excelize.Cell) error {
@@ -245,6 +250,7 @@ func (s *sheetStream) add(cells []excelize.Cell) error {
 			continue // an empty cell is left out, not written blank
 		}
 		vals[i] = c
+		s.cols = max(s.cols, i+1)
 		if str, ok := c.Value.(string); ok && i < len(s.widths) {
 			lines = max(lines, wrappedLines(str, s.widths[i], s.bold[c.StyleID]))
 		}
@@ -258,18 +264,16 @@ func (s *sheetStream) add(cells []excelize.Cell) error {
 }
 
 // line writes a row of one unwrapped cell, height points tall: a title, or
-// a note that runs on past column A.
+// a line of a note that runs on past column A.
 func (s *sheetStream) line(text string, style int, height float64) error {
 	s.row++
+	s.cols = max(s.cols, 1)
 	cell, _ := excelize.CoordinatesToCellName(1, s.row)
 	if err := s.sw.SetRow(cell, []any{str(text, style)}, excelize.RowOpts{Height: height}); err != nil {
 		return fmt.Errorf("sheet %s row %d: %w", s.sw.Sheet, s.row, err)
 	}
 	return nil
 }
-
-// blank skips a row.
-func (s *sheetStream) blank() { s.row++ }
 
 // table makes rows header..s.row of the first cols columns an Excel table;
 // a table needs a row below its header, so an empty one is added if need be.
@@ -308,8 +312,11 @@ func (s *sheetStream) freeze(cols, rows int) error {
 	return nil
 }
 
-// flush ends the sheet.
+// flush ends the sheet, which must have filled the range it declared.
 func (s *sheetStream) flush() error {
+	if s.row != s.rows || s.cols != len(s.widths) {
+		return fmt.Errorf("sheet %s: declared %s, wrote %s", s.sw.Sheet, usedRange(len(s.widths), s.rows), usedRange(s.cols, s.row))
+	}
 	if err := s.sw.Flush(); err != nil {
 		return fmt.Errorf("sheet %s: %w", s.sw.Sheet, err)
 	}
@@ -322,11 +329,12 @@ func wrappedLines(text string, width float64, bold bool) int {
 	if text == "" {
 		return 1
 	}
-	// Calibri 11 fits about 1.25 average characters per unit of column width
-	// (the unit is the width of a digit), bold about 1.05; less the padding.
-	perUnit := 1.25
+	// 10-point Arial fits about 1.15 average characters per unit of column
+	// width (the unit is the width of a digit), bold about 1.0; less the
+	// padding.
+	perUnit := 1.15
 	if bold {
-		perUnit = 1.05
+		perUnit = 1.0
 	}
 	room := max(int(width*perUnit)-1, 4)
 	lines := 0
@@ -349,6 +357,33 @@ func wrappedLines(text string, width float64, bold bool) int {
 			}
 		}
 		lines += n
+	}
+	return lines
+}
+
+// breakLines breaks text into lines of at most width units of column width
+// at spaces, for a note that runs unwrapped across a sheet's columns.
+func breakLines(text string, width float64) []string {
+	room := max(int(width*1.15)-1, 4)
+	var lines []string
+	for para := range strings.SplitSeq(text, "\n") {
+		var b strings.Builder
+		used := 0
+		for _, w := range strings.Fields(para) {
+			l := utf8.RuneCountInString(w)
+			if used > 0 && used+1+l > room {
+				lines = append(lines, b.String())
+				b.Reset()
+				used = 0
+			}
+			if used > 0 {
+				b.WriteByte(' ')
+				used++
+			}
+			b.WriteString(w)
+			used += l
+		}
+		lines = append(lines, b.String())
 	}
 	return lines
 }

@@ -51,9 +51,9 @@ func TestWrappedLines(t *testing.T) {
 		{"short", 10, false, 1},
 		{"one two three four five six", 10, false, 3},
 		{"first\nsecond", 40, false, 2},
-		{"a-very-long-word-without-any-spaces-at-all", 10, false, 4},
-		{"Associate infrastructure operations engineer", 17, false, 3},
-		{"Associate infrastructure operations engineer", 17, true, 4},
+		{"a-very-long-word-without-any-spaces-at-all", 10, false, 5},
+		{"Associate infrastructure operations engineer", 18, false, 3},
+		{"Associate infrastructure operations engineer", 18, true, 4},
 	}
 	for _, tt := range tests {
 		if got := wrappedLines(tt.text, tt.width, tt.bold); got != tt.want {

@@ -1,6 +1,7 @@
 package matrix
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -8,33 +9,45 @@ import (
 	"github.com/ddat-tools/ddat/model"
 )
 
-// matrixLayout is what the workbook holds, decided from the model before any
+// plan is what the workbook holds, decided from the model before any
 // cell is written: the role levels as columns, the skills as rows, and the
 // name of every sheet. Drawing code only walks it.
-type matrixLayout struct {
+type plan struct {
 	fw      *model.Framework
 	columns []levelColumn // the role levels, grouped by family then role
 	skills  []skillRow    // the skills any column needs, in catalogue order
 	roles   []roleSheet   // with PerRole: one progression sheet per role
-	// unleveled: some column needs a skill without a level (a Senior Civil
-	// Service role), which the grids mark in a neutral fill.
-	unleveled bool
+	noLevel bool          // some column needs a skill without a skill level
 }
 
-// neededNoLevel is what levelColumn.need holds for a skill the role level
-// needs without a skill level; no skill level id is empty or holds a NUL.
-const neededNoLevel = "\x00needed"
-
 // levelColumn is one role level: a column of the Matrix sheet and a row of
-// the Roles sheet.
+// the Role levels and Roles sheets.
 type levelColumn struct {
-	family string // family name
-	role   *model.Role
-	level  *model.RoleLevel
-	number int    // 1-based position of the level in its role
-	name   string // unique among the columns and "Skill": the table header
-	grades string // short codes, "SEO, G7"
-	need   map[string]string
+	family    string // family name
+	role      *model.Role
+	level     *model.RoleLevel
+	number    int    // 1-based position of the level in its role
+	name      string // unique among the columns and "Skill": the table header
+	gradeText string // short codes as the source lists them, "SEO, G7"
+	grades    []int  // the level's grades as indexes into fw.Grades, most junior first
+	// need maps the id of each skill the level needs to the skill level
+	// needed, "" when the framework names none.
+	need map[string]string
+}
+
+// atGrade reports whether the level is performed at grade i of fw.Grades.
+func (c *levelColumn) atGrade(i int) bool {
+	_, ok := slices.BinarySearch(c.grades, i)
+	return ok
+}
+
+// gradeSpan is the short forms of the level's lowest and highest grades,
+// "" when it has none.
+func (c *levelColumn) gradeSpan(fw *model.Framework) (lowest, highest string) {
+	if len(c.grades) == 0 {
+		return "", ""
+	}
+	return fw.Grades[c.grades[0]].Short(), fw.Grades[c.grades[len(c.grades)-1]].Short()
 }
 
 // skillRow is one skill of the Matrix: its catalogue entry (nil when a
@@ -50,13 +63,14 @@ type roleSheet struct {
 	sheet   string // sheet name, unique, at most 31 characters
 	table   string // Excel table name
 	role    *model.Role
-	columns []int // indexes into matrixLayout.columns
+	columns []int // indexes into plan.columns
 }
 
 // Fixed sheet names, in workbook order; role sheets follow.
 const (
 	sheetCover  = "Cover"
 	sheetMatrix = "Matrix"
+	sheetLevels = "Role levels"
 	sheetSkills = "Skills"
 	sheetRoles  = "Roles"
 	sheetData   = "Data"
@@ -65,15 +79,15 @@ const (
 // maxSheetName is Excel's limit on the length of a sheet name.
 const maxSheetName = 31
 
-// newMatrixLayout lays out the workbook for the role levels refs (all levels
+// newPlan lays out the workbook for the role levels refs (all levels
 // when nil). A ref to a whole role stands for each of its levels.
-func newMatrixLayout(fw *model.Framework, refs []model.LevelRef, perRole bool) *matrixLayout {
+func newPlan(fw *model.Framework, refs []model.LevelRef, perRole bool) *plan {
 	if refs == nil {
 		for i := range fw.Roles {
 			refs = append(refs, model.LevelRef{Role: &fw.Roles[i]})
 		}
 	}
-	lay := &matrixLayout{fw: fw}
+	p := &plan{fw: fw}
 	// Group by family (in framework order), then role (in order of first
 	// selection), then level as given.
 	type group struct {
@@ -130,45 +144,45 @@ func newMatrixLayout(fw *model.Framework, refs []model.LevelRef, perRole bool) *
 		if f := fw.Family(g.role.Family); f != nil {
 			family = f.Name
 		}
-		first := len(lay.columns)
+		first := len(p.columns)
 		for _, l := range g.levels {
 			c := levelColumn{family: family, role: g.role, level: l, number: g.role.LevelNumber(l), need: make(map[string]string, len(l.Skills))}
 			var codes []string
 			for _, gr := range fw.LevelGrades(l) {
 				codes = append(codes, gr.Short())
-			}
-			c.grades = strings.Join(codes, ", ")
-			for _, q := range l.Skills {
-				c.need[q.Skill] = q.Level
-				if q.Level == "" {
-					c.need[q.Skill] = neededNoLevel
-					lay.unleveled = true
+				if i := fw.GradeIndex(gr.ID); !slices.Contains(c.grades, i) {
+					c.grades = append(c.grades, i)
 				}
 			}
-			lay.columns = append(lay.columns, c)
+			slices.Sort(c.grades)
+			c.gradeText = strings.Join(codes, ", ")
+			for _, q := range l.Skills {
+				c.need[q.Skill] = q.Level
+			}
+			p.columns = append(p.columns, c)
 		}
 		if perRole {
 			rs := roleSheet{role: g.role}
-			for i := first; i < len(lay.columns); i++ {
+			for i := first; i < len(p.columns); i++ {
 				rs.columns = append(rs.columns, i)
 			}
-			lay.roles = append(lay.roles, rs)
+			p.roles = append(p.roles, rs)
 		}
 	}
-	lay.nameColumns()
-	lay.nameRoleSheets()
-	lay.collectSkills()
-	return lay
+	p.nameColumns()
+	p.nameRoleSheets()
+	p.collectSkills()
+	return p
 }
 
 // nameColumns gives each column a unique table header: the level's title,
 // with its role's name added when two roles share a title, and a number when
 // even that repeats. Excel compares header names without case.
-func (lay *matrixLayout) nameColumns() {
+func (p *plan) nameColumns() {
 	count := map[string]int{}
-	base := make([]string, len(lay.columns))
-	for i := range lay.columns {
-		c := &lay.columns[i]
+	base := make([]string, len(p.columns))
+	for i := range p.columns {
+		c := &p.columns[i]
 		t := strings.TrimSpace(c.level.Title)
 		if t == "" {
 			t = c.role.Name + " level " + strconv.Itoa(c.number)
@@ -177,8 +191,8 @@ func (lay *matrixLayout) nameColumns() {
 		count[strings.ToLower(t)]++
 	}
 	used := map[string]bool{"skill": true}
-	for i := range lay.columns {
-		c := &lay.columns[i]
+	for i := range p.columns {
+		c := &p.columns[i]
 		name := base[i]
 		if count[strings.ToLower(name)] > 1 || used[strings.ToLower(name)] {
 			name += " (" + c.role.Name + ")"
@@ -189,13 +203,13 @@ func (lay *matrixLayout) nameColumns() {
 
 // nameRoleSheets names the progression sheets after their roles, shortened
 // to Excel's 31 characters without two names colliding.
-func (lay *matrixLayout) nameRoleSheets() {
+func (p *plan) nameRoleSheets() {
 	used := map[string]bool{}
-	for _, s := range []string{sheetCover, sheetMatrix, sheetSkills, sheetRoles, sheetData, "History"} {
+	for _, s := range []string{sheetCover, sheetMatrix, sheetLevels, sheetSkills, sheetRoles, sheetData, "History"} {
 		used[strings.ToLower(s)] = true
 	}
-	for i := range lay.roles {
-		rs := &lay.roles[i]
+	for i := range p.roles {
+		rs := &p.roles[i]
 		rs.sheet = uniqueName(sheetName(rs.role.Name), used, maxSheetName)
 		rs.table = "Role" + strconv.Itoa(i+1) + "Table"
 	}
@@ -203,37 +217,69 @@ func (lay *matrixLayout) nameRoleSheets() {
 
 // collectSkills lists the skills the columns need, catalogue skills in
 // catalogue order first, then any the catalogue lacks, as first named.
-func (lay *matrixLayout) collectSkills() {
+func (p *plan) collectSkills() {
 	needed := map[string]bool{}
 	var unknown []string
-	for _, c := range lay.columns {
+	for _, c := range p.columns {
 		for _, q := range c.level.Skills {
+			if q.Level == "" {
+				p.noLevel = true
+			}
 			if needed[q.Skill] {
 				continue
 			}
 			needed[q.Skill] = true
-			if lay.fw.Skill(q.Skill) == nil {
+			if p.fw.Skill(q.Skill) == nil {
 				unknown = append(unknown, q.Skill)
 			}
 		}
 	}
-	for i := range lay.fw.Skills {
-		s := &lay.fw.Skills[i]
+	for i := range p.fw.Skills {
+		s := &p.fw.Skills[i]
 		if needed[s.ID] {
-			lay.skills = append(lay.skills, skillRow{id: s.ID, name: s.Name, skill: s})
+			p.skills = append(p.skills, skillRow{id: s.ID, name: s.Name, skill: s})
 		}
 	}
 	for _, id := range unknown {
-		lay.skills = append(lay.skills, skillRow{id: id, name: id})
+		p.skills = append(p.skills, skillRow{id: id, name: id})
 	}
 }
 
-// levelName is the display name of a skill level id, or the id itself.
-func (lay *matrixLayout) levelName(id string) string {
-	if l := lay.fw.SkillLevel(id); l != nil {
+// noLevel is what a cell says of a skill needed without a skill level, as
+// the framework gives Senior Civil Service roles' skills.
+const noLevel = "Needed, no level set"
+
+// levelName is the display name of a skill level id, the id itself when
+// the framework lacks it, or noLevel for "".
+func (p *plan) levelName(id string) string {
+	if id == "" {
+		return noLevel
+	}
+	if l := p.fw.SkillLevel(id); l != nil {
 		return l.Name
 	}
 	return id
+}
+
+// needs reports whether any of the columns cols (indexes into p.columns)
+// needs the skill id.
+func (p *plan) needs(cols []int, id string) bool {
+	for _, c := range cols {
+		if _, ok := p.columns[c].need[id]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// hasTypes reports whether any role of the plan has a role type.
+func (p *plan) hasTypes() bool {
+	for i := range p.columns {
+		if p.columns[i].role.Type != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // sheetName makes s a valid sheet name: no characters Excel forbids, no
