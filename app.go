@@ -71,8 +71,8 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		EnableBashCompletion: true,
 		// Errors are printed and mapped to exit codes in run, in one place.
 		ExitErrHandler: func(*cli.Context, error) {},
-		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return usageError{err}
+		OnUsageError: func(c *cli.Context, err error, _ bool) error {
+			return usageError{suggestFlag(c.App.Flags, err)}
 		},
 		// Without a command, show the help; an unknown one is a usage error
 		// (cli's own CommandNotFound cannot fail the run).
@@ -104,7 +104,9 @@ func commands() []*cli.Command {
 		convertCommand(),
 	}
 	for _, c := range cmds {
-		c.OnUsageError = func(_ *cli.Context, err error, _ bool) error { return usageError{err} }
+		c.OnUsageError = func(ctx *cli.Context, err error, _ bool) error {
+			return usageError{suggestFlag(ctx.Command.Flags, err)}
+		}
 		acceptGlobalFlags(c, globalFlags())
 	}
 	return cmds
@@ -162,6 +164,19 @@ func acceptGlobalFlags(cmd *cli.Command, globals []cli.Flag) {
 		}
 		return nil
 	}
+}
+
+// suggestFlag adds a "did you mean" to the error of an unknown flag, with
+// cli's own suggestion among flags.
+func suggestFlag(flags []cli.Flag, err error) error {
+	name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: ")
+	if !ok || cli.SuggestFlag == nil {
+		return err
+	}
+	if s := cli.SuggestFlag(flags, strings.TrimLeft(name, "-"), false); s != "" {
+		return fmt.Errorf("%w; did you mean %s?", err, s)
+	}
+	return err
 }
 
 // usageError marks an error as the user's request being wrong (exit 2)

@@ -28,7 +28,7 @@ func flagsAfterArgs(c *cli.Context) ([]string, error) {
 	var args []string
 	for len(rest) > 0 {
 		if err := set.Parse(rest); err != nil {
-			return nil, usageError{err}
+			return nil, usageError{suggestFlag(c.Command.Flags, err)}
 		}
 		rest = set.Args()
 		if len(rest) > 0 {

@@ -54,7 +54,10 @@ func matrixCommand() *cli.Command {
 				Paper:     paper,
 				Selection: selection(c),
 			}
-			out := c.String("output")
+			out, err := outputPath(c, c.String("output"), "skills-matrix.xlsx", "Excel workbook")
+			if err != nil {
+				return err
+			}
 			err = writeOutput(c, out, func(w io.Writer) error { return matrix.Write(w, fw, opts) })
 			if err != nil {
 				return fmt.Errorf("matrix %s: %w", out, err)

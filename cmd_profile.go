@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/ddat-tools/ddat/internal/naming"
@@ -57,6 +58,7 @@ func profileCommand() *cli.Command {
 			"   ddat profile infrastructure-engineer --paper letter -o - > profile.pdf",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "level", Aliases: []string{"l"}, Usage: "role `LEVEL`: its number, id or title (e.g. 3, senior); default: the whole role"},
+			&cli.StringFlag{Name: "grade", Aliases: []string{"g"}, Usage: "the role level performed at `GRADE`: a code, name or SCS pay band (e.g. G7, SCS1)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (\"-\" for standard output); default: a file named after the profile, e.g. senior-infrastructure-engineer.pdf"},
 		}, profileFlags()...),
 		Action: runProfile,
@@ -84,14 +86,12 @@ func runProfile(c *cli.Context) error {
 		return usageError{err}
 	}
 	ref := model.LevelRef{Role: role}
-	if q := c.String("level"); q != "" {
-		if ref.Level, err = role.Level(q); err != nil {
-			return usageError{err}
-		}
+	if ref.Level, err = chooseLevel(fw, role, c.String("level"), c.String("grade")); err != nil {
+		return err
 	}
-	path := c.String("output")
-	if path == "" {
-		path = naming.File(ref, ".pdf")
+	path, err := outputPath(c, c.String("output"), naming.File(ref, ".pdf"), "PDF job profile")
+	if err != nil {
+		return err
 	}
 	pages := 0
 	err = writeOutput(c, path, func(w io.Writer) error {
@@ -105,6 +105,53 @@ func runProfile(c *cli.Context) error {
 		fmt.Fprintf(c.App.ErrWriter, "wrote %s (%s)\n", path, plural(pages, "page"))
 	}
 	return nil
+}
+
+// chooseLevel is the level of role that --level or --grade names, or nil
+// for the whole role. A grade that two levels share asks for --level; given
+// both, the level must be performed at the grade.
+func chooseLevel(fw *model.Framework, role *model.Role, level, grade string) (*model.RoleLevel, error) {
+	var l *model.RoleLevel
+	if level != "" {
+		var err error
+		if l, err = role.Level(level); err != nil {
+			return nil, usageError{err}
+		}
+	}
+	if grade == "" {
+		return l, nil
+	}
+	g, err := fw.FindGrade(grade)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	at := role.LevelsAtGrade(g)
+	names := make([]string, len(at))
+	for i, a := range at {
+		names[i] = fmt.Sprintf("%d (%s)", role.LevelNumber(a), a.ID)
+	}
+	switch {
+	case l != nil && !slices.Contains(at, l):
+		return nil, usagef("--grade %s: level %d (%s) of %s is not performed at %s; the levels that are: %s", grade, role.LevelNumber(l), l.ID, role.Name, g.Label(), orNone(names))
+	case l != nil:
+		return l, nil
+	case len(at) == 0:
+		return nil, usagef("--grade %s: no level of %s is performed at %s; see \"ddat show %s\"", grade, role.Name, g.Label(), role.ID)
+	case len(at) > 1:
+		both := "both"
+		if len(at) > 2 {
+			both = "all"
+		}
+		return nil, usagef("--grade %s: levels %s of %s are %s performed at %s; choose one with --level", grade, strings.Join(names, " and "), role.Name, both, g.Label())
+	}
+	return at[0], nil
+}
+
+func orNone(s []string) string {
+	if len(s) == 0 {
+		return "none"
+	}
+	return strings.Join(s, ", ")
 }
 
 // profileOptions reads the profile flags: paper, organisation, logo, date.

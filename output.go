@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -31,6 +32,36 @@ func writeOutput(c *cli.Context, path string, write func(io.Writer) error) error
 		return err
 	}
 	return atomicfile.WriteContext(c.Context, path, write)
+}
+
+// outputPath checks the -o argument of a command that writes one binary
+// document named like def (its extension says the format): "" is def; an
+// existing directory, or a path ending in a separator, receives def; any
+// other name must end in def's extension; "-" (standard output) is refused
+// on a terminal, where the bytes would only garble the screen.
+func outputPath(c *cli.Context, given, def, what string) (string, error) {
+	ext := filepath.Ext(def)
+	switch {
+	case given == "":
+		return def, nil
+	case given == "-":
+		if isTerminal(c.App.Writer) {
+			return "", usagef("-o -: %s is binary and standard output is a terminal; give -o FILE%s, or redirect standard output", upperFirst(withArticle(what)), ext)
+		}
+		return given, nil
+	case strings.HasSuffix(given, string(filepath.Separator)) || strings.HasSuffix(given, "/"):
+		return filepath.Join(given, def), nil
+	}
+	if fi, err := os.Stat(given); err == nil && fi.IsDir() {
+		return filepath.Join(given, def), nil
+	}
+	if got := filepath.Ext(given); !strings.EqualFold(got, ext) {
+		if got == "" {
+			return "", usagef("-o %s: name the file with %s: this command writes %s", given, ext, withArticle(what))
+		}
+		return "", usagef("-o %s: %s does not fit: this command writes %s; name the file with %s", given, got, withArticle(what), ext)
+	}
+	return given, nil
 }
 
 // dateFlag makes the flag that fixes the creation date written into documents.
@@ -62,4 +93,19 @@ func creationTime(c *cli.Context) (time.Time, error) {
 		return time.Unix(n, 0).UTC(), nil
 	}
 	return time.Now().UTC(), nil
+}
+
+// withArticle puts "a" or "an" before what.
+func withArticle(what string) string {
+	if what != "" && strings.ContainsRune("AEIOUaeiou", rune(what[0])) {
+		return "an " + what
+	}
+	return "a " + what
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

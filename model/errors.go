@@ -18,8 +18,14 @@ type NotFoundError struct {
 }
 
 func (e *NotFoundError) Error() string {
+	if s := e.Suggestion(); s != "" {
+		return fmt.Sprintf("no %s %q; did you mean %s? Choose one of: %s", e.Kind, e.Query, s, strings.Join(e.Choices, ", "))
+	}
 	return fmt.Sprintf("no %s %q; choose one of: %s", e.Kind, e.Query, strings.Join(e.Choices, ", "))
 }
+
+// Suggestion is the choice the query is likely a misspelling of, or "".
+func (e *NotFoundError) Suggestion() string { return Closest(e.Query, e.Choices) }
 
 // Is makes errors.Is(err, ErrNotFound) true.
 func (e *NotFoundError) Is(target error) bool { return target == ErrNotFound }

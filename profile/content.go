@@ -69,14 +69,12 @@ func (b *profileBuilder) levelProfile(l *model.RoleLevel) *document {
 		b.add(block{Kind: kindHeading, Level: 2, Text: "About this role level", Bookmark: 2})
 		b.levelText(l)
 	}
-	intro := "The skills you need at this role level, each at one of " + strconv.Itoa(len(b.fw.SkillLevels)) + " ascending skill levels: " + b.skillLevelNames() + "."
+	b.add(block{Kind: kindHeading, Level: 2, Text: "Skills", Bookmark: 2})
 	if unleveled(l) {
-		intro = "The skills you need at this role level. " + notSetAtLevel
+		b.add(block{Kind: kindParagraph, Text: "The skills you need at this role level. " + notSetAtLevel, KeepNext: true})
+	} else {
+		b.skillLevelLegend("")
 	}
-	b.add(
-		block{Kind: kindHeading, Level: 2, Text: "Skills", Bookmark: 2},
-		block{Kind: kindParagraph, Text: intro, KeepNext: true},
-	)
 	b.skillsTable(l)
 	b.sharedRoles(2)
 	b.attribution()
@@ -115,14 +113,20 @@ func (b *profileBuilder) roleProfile() *document {
 	b.roleSummary(2)
 	if len(r.Levels) > 0 {
 		b.add(block{Kind: kindHeading, Level: 2, Text: "Role levels"})
-		t := &table{Kind: tableGrid, Keep: true, Columns: []column{{Head: "Role level", Width: 0.5}, {Head: "Civil Service grades", Width: 0.4}, {Head: "Page", Width: 0.1}}}
+		// A framework without grades (the published download) gets no
+		// column of "Not given".
+		graded := b.fw.GradeRange(r) != ""
+		t := &table{Kind: tableGrid, Keep: true, Columns: []column{{Head: "Role level", Width: 0.9}, {Head: "Page", Width: 0.1}}}
+		if graded {
+			t.Columns = []column{{Head: "Role level", Width: 0.5}, {Head: "Civil Service grades", Width: 0.4}, {Head: "Page", Width: 0.1}}
+		}
 		for i := range r.Levels {
 			l := &r.Levels[i]
-			t.Rows = append(t.Rows, []cell{
-				textCell(fmt.Sprintf("%d. %s", i+1, b.tc.clean(b.levelField(l, "title"), l.Title))),
-				textCell(b.gradeCodes(l)),
-				{{Kind: kindParagraph, PageOf: levelAnchor(l)}},
-			})
+			row := []cell{textCell(fmt.Sprintf("%d. %s", i+1, b.tc.clean(b.levelField(l, "title"), l.Title)))}
+			if graded {
+				row = append(row, b.gradeCodesCell(l))
+			}
+			t.Rows = append(t.Rows, append(row, cell{{Kind: kindParagraph, PageOf: levelAnchor(l)}}))
 		}
 		b.add(block{Kind: kindTable, Table: t})
 	}
@@ -136,8 +140,9 @@ func (b *profileBuilder) roleProfile() *document {
 		l := &r.Levels[i]
 		b.tc.at(l.Pos)
 		title := b.tc.clean(b.levelField(l, "title"), l.Title)
+		// Levels follow one another on the pages: a page break before each
+		// left most of a page blank after every level.
 		b.add(
-			block{Kind: kindPageBreak},
 			block{Kind: kindCaption, Text: fmt.Sprintf("Role level %d of %d", i+1, len(r.Levels))},
 			block{Kind: kindHeading, Level: 1, Text: title, Bookmark: 2, Mark: fmt.Sprintf("%d. %s", i+1, title), Anchor: levelAnchor(l)},
 		)
@@ -259,6 +264,15 @@ func (b *profileBuilder) gradeLabels(l *model.RoleLevel) cell {
 	return c
 }
 
+// gradeCodesCell is a level's grade codes, or "Not given" where the
+// framework gives the level no grades.
+func (b *profileBuilder) gradeCodesCell(l *model.RoleLevel) cell {
+	if g := b.gradeCodes(l); g != "" {
+		return textCell(g)
+	}
+	return cell{{Kind: kindParagraph, Style: styleNote, Text: "Not given"}}
+}
+
 // gradeCodes is a level's grades by their short forms on one line, "SEO,
 // G7", where the full names are given elsewhere in the document.
 func (b *profileBuilder) gradeCodes(l *model.RoleLevel) string {
@@ -317,14 +331,32 @@ func levelAnchor(l *model.RoleLevel) string { return "level-" + l.ID }
 
 func textCell(s string) cell { return cell{{Kind: kindParagraph, Text: s}} }
 
+// summaryTable is a table of facts, keys in bold. Four or more facts go two
+// to a row, so they take half the height.
 func summaryTable(rows [][2]cell) block {
+	per := 1
+	if len(rows) >= 4 {
+		per = 2
+	}
+	return factTable(rows, per)
+}
+
+// factTable is a table of keys in bold and their values, per pairs to a row.
+func factTable(rows [][2]cell, per int) block {
 	t := &table{Kind: tableSummary, Keep: true, Columns: []column{{Width: 0.3}, {Width: 0.7}}}
-	for _, r := range rows {
-		key := r[0]
-		for i := range key {
-			key[i].Style = styleStrong
+	if per == 2 {
+		t.Columns = []column{{Width: 0.16}, {Width: 0.34}, {Width: 0.16}, {Width: 0.34}}
+	}
+	for i := 0; i < len(rows); i += per {
+		var cells []cell
+		for _, r := range rows[i:min(i+per, len(rows))] {
+			key := r[0]
+			for j := range key {
+				key[j].Style = styleStrong
+			}
+			cells = append(cells, key, r[1])
 		}
-		t.Rows = append(t.Rows, []cell{key, r[1]})
+		t.Rows = append(t.Rows, cells)
 	}
 	return block{Kind: kindTable, Table: t}
 }

@@ -3,6 +3,7 @@ package profile
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/ddat-tools/ddat/model"
 )
@@ -21,16 +22,17 @@ func unleveled(l *model.RoleLevel) bool {
 	return false
 }
 
-// skillsTable lists the skills a level needs: name, level with its gauge and
-// phrase, and the "You can:" items. A skill the framework does not describe
-// at that level gets no list.
+// skillsTable lists the skills a level needs: name, level with its gauge,
+// and the "You can:" items. The level's meaning is in the legend (see
+// skillLevelLegend), not repeated in every row. A skill the framework does
+// not describe at that level says so in words.
 func (b *profileBuilder) skillsTable(l *model.RoleLevel) {
 	if len(l.Skills) == 0 {
 		b.add(block{Kind: kindParagraph, Style: styleNote, Text: "The framework lists no skills for this role level."})
 		return
 	}
 	defer b.tc.at(l.Pos)
-	t := &table{Kind: tableGrid, Columns: []column{{Head: "Skill", Width: 0.27}, {Head: "Skill level", Width: 0.25}, {Head: "Description", Width: 0.48}}}
+	t := &table{Kind: tableGrid, Columns: []column{{Head: "Skill", Width: skillNameW}, {Head: "Skill level", Width: skillLevelW}, {Head: "Description", Intro: "You can:", Width: 1 - skillNameW - skillLevelW}}}
 	for _, q := range l.Skills {
 		name, desc := q.Skill, ""
 		var items []string
@@ -40,10 +42,10 @@ func (b *profileBuilder) skillsTable(l *model.RoleLevel) {
 		}
 		field := b.levelField(l, "skill "+strconv.Quote(name))
 		b.tc.at(q.Pos)
-		levelName, phrase := q.Level, ""
+		levelName := q.Level
 		var gauge block
 		if sl := b.fw.SkillLevel(q.Level); sl != nil {
-			levelName, phrase = sl.Name, b.fw.LevelPhrase(sl.ID)
+			levelName = sl.Name
 			gauge = block{Kind: kindGauge, Level: b.fw.SkillLevelIndex(sl.ID) + 1, Of: len(b.fw.SkillLevels)}
 			if sk != nil {
 				items = sk.Can(sl.ID)
@@ -57,42 +59,85 @@ func (b *profileBuilder) skillsTable(l *model.RoleLevel) {
 			skillCell = append(skillCell, block{Kind: kindParagraph, Style: styleNote, Text: b.tc.clean(field+", description", desc)})
 		}
 		b.tc.at(q.Pos)
-		levelCell := cell{{Kind: kindParagraph, Style: styleStrong, Text: b.tc.clean(field+", level", levelName)}}
+		levelCell := cell{{Kind: kindParagraph, Text: b.tc.clean(field+", level", levelName)}}
 		if gauge.Of > 0 {
-			levelCell = append(levelCell, gauge, block{Kind: kindParagraph, Style: styleNote, Text: b.tc.clean(field+", level", phrase)})
+			levelCell = append(levelCell, gauge)
 		}
+		canCell := cell{{Kind: kindParagraph, Style: styleNote, Text: NoLevelDescription}}
 		if q.Level == "" {
 			// A Senior Civil Service role's skill: no level, the role's
 			// own list.
 			levelCell = cell{{Kind: kindParagraph, Style: styleNote, Text: "Not set at a level"}}
 			items = q.Items
 		}
-		var canCell cell
 		if len(items) > 0 {
 			if p, ok := sk.LevelPos[q.Level]; q.Level != "" && ok && p.IsValid() {
 				b.tc.at(p)
 			}
-			canCell = cell{{Kind: kindList, Text: "You can:", Items: b.tc.cleanAll(field+`, "You can:"`, items)}}
+			canCell = cell{{Kind: kindList, Items: b.tc.cleanAll(field+`, "You can:"`, items)}}
 		}
 		t.Rows = append(t.Rows, []cell{skillCell, levelCell, canCell})
 	}
 	b.add(block{Kind: kindTable, Table: t})
 }
 
+// NoLevelDescription is what a profile says where the framework gives no
+// "You can:" text for a skill at a level: the gap in ddat's own words, the
+// same in the PDF, the text and the matrix.
+const NoLevelDescription = "The framework gives no description for this skill level."
+
+// The skills table's geometry: the skill name's and the skill level's share
+// of the width; the description takes the rest. The level column holds
+// "Practitioner" and a gauge on A4 and Letter without breaking the word.
+const (
+	skillNameW  = 0.22
+	skillLevelW = 0.15
+)
+
+// skillLevelLegend explains the skill levels once, before the skills: each
+// level's name and gauge with the framework's phrase for it, after an intro
+// line unless intro is "". The legend is kept with the table after it.
+func (b *profileBuilder) skillLevelLegend(intro string) {
+	if len(b.fw.SkillLevels) == 0 {
+		return
+	}
+	if intro != "" {
+		b.add(block{Kind: kindParagraph, Text: intro, KeepNext: true})
+	}
+	t := &table{Kind: tableLegend, Keep: true}
+	var cells []cell
+	for i, sl := range b.fw.SkillLevels {
+		b.tc.at(sl.Pos)
+		c := cell{
+			{Kind: kindParagraph, Style: styleStrong, Text: b.tc.clean("skill level name", sl.Name)},
+			{Kind: kindGauge, Level: i + 1, Of: len(b.fw.SkillLevels)},
+		}
+		if p := b.fw.LevelPhrase(sl.ID); p != "" {
+			c = append(c, block{Kind: kindParagraph, Style: styleNote, Text: b.tc.clean("skill level name", p)})
+		}
+		cells = append(cells, c)
+		t.Columns = append(t.Columns, column{Width: 1 / float64(len(b.fw.SkillLevels))})
+	}
+	t.Rows = [][]cell{cells}
+	b.add(block{Kind: kindTable, Table: t, KeepNext: true})
+}
+
 // progression is the table of the role's skills against its levels.
 func (b *profileBuilder) progression() {
 	r := b.role
 	p := b.fw.Progression(r)
-	intro := "How the skills of the role grow from one level to the next, on " + strconv.Itoa(len(b.fw.SkillLevels)) + " ascending skill levels: " + b.skillLevelNames() + "."
+	b.add(block{Kind: kindHeading, Level: 2, Text: "Skills at each role level", Bookmark: 2})
+	intro := "How the skills of the role grow from one level to the next, on " + strconv.Itoa(len(b.fw.SkillLevels)) + " ascending skill levels:"
 	for i := range r.Levels {
 		if unleveled(&r.Levels[i]) {
-			intro = "The skills the role needs. " + notSetAtLevel
+			b.add(block{Kind: kindParagraph, Text: "The skills the role needs. " + notSetAtLevel, KeepNext: true})
+			intro = ""
+			break
 		}
 	}
-	b.add(
-		block{Kind: kindHeading, Level: 2, Text: "Skills at each role level", Bookmark: 2},
-		block{Kind: kindParagraph, Text: intro, KeepNext: true},
-	)
+	if intro != "" {
+		b.skillLevelLegend(intro)
+	}
 	if len(p.Skills) == 0 {
 		return
 	}
@@ -171,17 +216,18 @@ func (b *profileBuilder) sharedRoles(level int) {
 	}
 	b.tc.at(b.role.Pos)
 	b.add(block{Kind: kindHeading, Level: level, Text: "Roles that share " + lowerFirst(b.tc.clean("name", b.role.Name)) + " skills", Bookmark: level})
-	t := &table{Kind: tableGrid, Columns: []column{{Head: "Role", Width: 0.4}, {Head: "Shared skills", Width: 0.6}}}
+	var rows [][2]cell
 	for _, s := range shared {
-		var skills cell
-		for _, id := range s.Skills {
-			name := id
+		names := make([]string, len(s.Skills))
+		for i, id := range s.Skills {
+			names[i] = id
 			if sk := b.fw.Skill(id); sk != nil {
-				name = sk.Name
+				names[i] = sk.Name
 			}
-			skills = append(skills, block{Kind: kindParagraph, Text: b.tc.clean("shared skill", name)})
 		}
-		t.Rows = append(t.Rows, []cell{{{Kind: kindParagraph, Style: styleStrong, Text: b.tc.clean("shared role", s.Role.Name)}}, skills})
+		// One line of names, not one a line: the section stays short.
+		skills := textCell(b.tc.clean("shared skill", strings.Join(names, ", ")))
+		rows = append(rows, [2]cell{textCell(b.tc.clean("shared role", s.Role.Name)), skills})
 	}
-	b.add(block{Kind: kindTable, Table: t})
+	b.add(factTable(rows, 1))
 }

@@ -62,7 +62,7 @@ type block struct {
 	Mark     string    // title, heading: the text of its bookmark and running head, if not Text
 	Anchor   string    // title, heading: a name PageOf can refer to
 	PageOf   string    // paragraph: print the page number of this anchor, not Text
-	KeepNext bool      // paragraph: on the same page as the start of the next block
+	KeepNext bool      // paragraph, table: on the same page as the start of the next block
 	Table    *table    // table
 }
 
@@ -72,6 +72,7 @@ type tableKind int
 const (
 	tableGrid    tableKind = iota // a header row, lines between rows
 	tableSummary                  // key–value rows, no header: bold keys
+	tableLegend                   // one row of side-by-side entries, no header: a key to symbols
 )
 
 // table is a table. A row is a list of cells, a cell a list of blocks.
@@ -86,6 +87,7 @@ type table struct {
 type column struct {
 	Head  string
 	Sub   string  // a second, smaller line of the header; "" = none
+	Intro string  // the lead-in of the column's lists, said once in the header, not in every row
 	Width float64 // fraction of the text width; a table's widths sum to 1
 }
 
@@ -140,6 +142,9 @@ func dumpBlocks(b *strings.Builder, blocks []block, indent string) {
 			}
 			for _, c := range t.Columns {
 				fmt.Fprintf(b, "%s  column %q %q %.2f\n", indent, c.Head, c.Sub, c.Width)
+				if c.Intro != "" {
+					fmt.Fprintf(b, "%s    intro %q\n", indent, c.Intro)
+				}
 			}
 			for i, row := range t.Rows {
 				fmt.Fprintf(b, "%s  row %d\n", indent, i+1)

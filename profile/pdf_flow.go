@@ -37,6 +37,7 @@ type row struct {
 	cells [][]line
 	cont  []line // the first cell's lines on the pages a split row goes on to
 	head  bool
+	padY  float64 // space above and below the text
 }
 
 // tableBox is a table as placed: its kind, column edges and header row.
@@ -98,6 +99,9 @@ func (fl *flow) addBlock(b block) {
 		}
 	case kindTable:
 		fl.addTable(b.Table, fl.gap(pageSpacing[b.Kind]))
+		if b.KeepNext {
+			fl.items[len(fl.items)-1].keep = true
+		}
 	}
 }
 
@@ -125,11 +129,14 @@ func (fl *flow) addTable(t *table, gap float64) {
 		x += w
 	}
 	if t.Kind == tableGrid {
-		h := &row{head: true}
+		h := &row{head: true, padY: cellPadY[t.Kind]}
 		for i, c := range t.Columns {
 			hc := cell{{Kind: kindParagraph, Style: styleHead, Text: c.Head}}
 			if c.Sub != "" {
 				hc = append(hc, block{Kind: kindParagraph, Style: styleNote, Text: c.Sub})
+			}
+			if c.Intro != "" {
+				hc = append(hc, block{Kind: kindParagraph, Style: styleLabel, Text: c.Intro})
 			}
 			h.cells = append(h.cells, fl.cellLines(hc, tb.w[i]))
 		}
@@ -138,7 +145,7 @@ func (fl *flow) addTable(t *table, gap float64) {
 		gap = 0
 	}
 	for _, r := range t.Rows {
-		rw := &row{}
+		rw := &row{padY: cellPadY[t.Kind]}
 		for i, c := range r {
 			rw.cells = append(rw.cells, fl.cellLines(c, tb.w[i]))
 		}
@@ -204,7 +211,7 @@ func blockLines(m measurer, fs *faces, b block, w, gap float64, inCell bool) []l
 	case kindGauge:
 		return []line{{gap: gap, h: gaugeStepH, gauge: [2]int{b.Level, b.Of}}}
 	case kindParagraph:
-		f := fs.paragraphFace(b.Style)
+		f := fs.paragraphFace(b.Style, inCell)
 		if b.PageOf != "" {
 			return []line{{gap: gap, h: f.height, text: "0", face: f, pageOf: b.PageOf}}
 		}
@@ -230,6 +237,9 @@ func blockLines(m measurer, fs *faces, b block, w, gap float64, inCell bool) []l
 			gap = math.Max(gap, between)
 		}
 		f := fs.body
+		if inCell {
+			f = fs.cellBody
+		}
 		for _, it := range b.Items {
 			ls := m.wrap(f, it, w-bulletIndent)
 			for j, s := range ls {
@@ -262,7 +272,7 @@ func (r *row) height() float64 {
 	for _, c := range r.cells {
 		h = math.Max(h, linesHeight(c))
 	}
-	return h + 2*cellPadY
+	return h + 2*r.padY
 }
 
 func linesHeight(ls []line) float64 {
@@ -279,7 +289,7 @@ func linesHeight(ls []line) float64 {
 // split divides a row whose content must fit in avail: the lines that fit
 // and the rest. Each cell keeps its lines in order.
 func (r *row) split(avail float64) (fit, rest *row) {
-	fit, rest = &row{head: r.head}, &row{head: r.head}
+	fit, rest = &row{head: r.head, padY: r.padY}, &row{head: r.head, padY: r.padY}
 	for _, c := range r.cells {
 		h, n := 0.0, 0
 		for i, l := range c {

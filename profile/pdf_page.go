@@ -173,7 +173,7 @@ func (p *pager) placeRow(it *item) {
 			p.newPage(it)
 		default:
 			// Taller than a page: fill this one and go on on the next.
-			fit, rest := r.split(p.bottom - p.y - 2*cellPadY)
+			fit, rest := r.split(p.bottom - p.y - 2*r.padY)
 			if fit.empty() {
 				p.drawRow(tb, r)
 				p.fresh = false
@@ -197,7 +197,7 @@ func (p *pager) drawRow(tb *tableBox, r *row) {
 		if len(c) > 0 && c[0].pageOf != "" {
 			p.add(op{kind: opLink, x: p.left, y: p.y, w: right, h: h, text: c[0].pageOf})
 		}
-		y := p.y + cellPadY
+		y := p.y + r.padY
 		for j, l := range c {
 			if j > 0 {
 				y += l.gap

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/ddat-tools/ddat/internal/fixture"
+	"github.com/ddat-tools/ddat/internal/testkit"
 	"github.com/ddat-tools/ddat/model"
 	"github.com/ddat-tools/ddat/profile"
 )
@@ -72,7 +73,8 @@ func TestProfileText(t *testing.T) {
 }
 
 // TestProfileNoDescription: a skill level the framework does not describe
-// shows its name and level and no list.
+// shows its name and level, and says the gap in words in the PDF's
+// description and in the text "ddat show" prints.
 func TestProfileNoDescription(t *testing.T) {
 	fw := fixture.Load(t, filepath.Join("..", "testdata", "frameworks", "small.yaml"))
 	r, _ := fw.Role("gadget-keeper")
@@ -84,15 +86,25 @@ func TestProfileNoDescription(t *testing.T) {
 	}
 	want := `      paragraph strong "Gadget care"
     cell 2
-      paragraph strong "Working"
+      paragraph body "Working"
       gauge 2/4
-      paragraph note "Working is the second of 4 ascending skill levels"
     cell 3
+      paragraph note "The framework gives no description for this skill level."
   row 2`
 	if !strings.Contains(text.String(), want) {
 		t.Errorf("layout lacks\n%s\ngot:\n%s", want, text.String())
 	}
-	render(t, fw, ref, profile.Options{})
+	var shown bytes.Buffer
+	if err := profile.WriteText(&shown, fw, ref, profile.TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "  Description: " + profile.NoLevelDescription + "\n"; !strings.Contains(shown.String(), want) {
+		t.Errorf("text lacks %q:\n%s", want, shown.String())
+	}
+	pdf, _ := render(t, fw, ref, profile.Options{})
+	if pdftotext := testkit.Tool(t, "pdftotext"); !strings.Contains(squash(extract(t, pdftotext, pdf, "-raw")), profile.NoLevelDescription) {
+		t.Errorf("PDF lacks %q", profile.NoLevelDescription)
+	}
 }
 
 // TestProfileOptionsErrors: bad options are errors and nothing is written.

@@ -72,6 +72,10 @@ func TestProfileLongTexts(t *testing.T) {
 	if n := len(fw.Skills[0].Levels["practitioner"][0]); n != 3000 {
 		t.Fatalf("fixture's long item has %d characters, want 3000", n)
 	}
+	// Twice as long, so that its row is taller than a page in the wide
+	// Description column too.
+	long := &fw.Skills[0].Levels["practitioner"][0]
+	*long += " " + *long
 	const mm = 72 / 25.4
 	for _, tc := range []struct {
 		name string
@@ -107,9 +111,9 @@ func TestProfileLongTexts(t *testing.T) {
 				if i+1 < len(pageParts) {
 					end = pageParts[i+1][0]
 				}
-				left, right := 20*mm-0.5, w-20*mm+0.5
-				top, bottom := 12*mm-0.5, h-22*mm+0.5
-				footTop, footBottom := h-20*mm, h-8*mm
+				left, right := 16*mm-0.5, w-16*mm+0.5
+				top, bottom := 8*mm-0.5, h-18*mm+0.5
+				footTop, footBottom := h-18*mm, h-6*mm
 				for _, m := range bboxWord.FindAllSubmatch(out[pp[1]:end], -1) {
 					words++
 					var v [4]float64

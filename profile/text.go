@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"cmp"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -76,11 +77,37 @@ func (t *textWriter) block(b block, indent int) {
 func (t *textWriter) table(tb *table, indent int) {
 	if tb.Kind == tableSummary {
 		width := 0
+		// Key and value pairs, one or two to a row on the page, one a line.
 		for _, row := range tb.Rows {
-			width = max(width, utf8.RuneCountInString(cellText(row[0]))+len(":  "))
+			for i := 0; i+1 < len(row); i += 2 {
+				width = max(width, utf8.RuneCountInString(cellText(row[i]))+len(":  "))
+			}
 		}
 		for _, row := range tb.Rows {
-			t.field(indent, width, cellText(row[0]), cellTexts(row[1])...)
+			for i := 0; i+1 < len(row); i += 2 {
+				t.field(indent, width, cellText(row[i]), cellTexts(row[i+1])...)
+			}
+		}
+		t.blank()
+		return
+	}
+	if tb.Kind == tableLegend {
+		// Side by side on the page, one entry a line here: its name, then
+		// what it means.
+		width := 0
+		for _, row := range tb.Rows {
+			for _, c := range row {
+				if ts := cellTexts(c); len(ts) > 0 {
+					width = max(width, utf8.RuneCountInString(ts[0])+len(":  "))
+				}
+			}
+		}
+		for _, row := range tb.Rows {
+			for _, c := range row {
+				if ts := cellTexts(c); len(ts) > 0 {
+					t.field(indent, width, ts[0], ts[1:]...)
+				}
+			}
 		}
 		t.blank()
 		return
@@ -115,7 +142,7 @@ func (t *textWriter) cell(col column, c cell, indent int) {
 		case b.Kind == kindList:
 			t.flush(head, paras, indent)
 			paras, head = nil, ""
-			t.para(indent, b.Text)
+			t.para(indent, cmp.Or(b.Text, col.Intro))
 			for _, it := range b.Items {
 				t.bullet(indent+2, it)
 			}
