@@ -31,7 +31,9 @@ func careerDocs(t testing.TB, fw *model.Framework) []careerDoc {
 		{
 			name: "progression-infrastructure-engineer",
 			pdf:  func(w io.Writer, o profile.Options) (int, error) { return profile.WriteProgression(w, fw, ie, o) },
-			text: func(w io.Writer) error { return profile.WriteProgressionText(w, fw, ie, profile.TextOptions{Width: 80}) },
+			text: func(w io.Writer) error {
+				return profile.WriteProgressionText(w, fw, ie, profile.TextOptions{Width: 80})
+			},
 		},
 		{
 			name: "compare-infrastructure-engineer-senior-infrastructure-operations-engineer-senior",
