@@ -27,8 +27,8 @@ func describeComparison(fw *model.Framework, from, to model.LevelRef, cov *cover
 			{textCell("From"), {{Kind: kindParagraph, Text: fromTitle}, {Kind: kindParagraph, Style: styleNote, Text: fmt.Sprintf("Level %d of %s, %s", from.Number(), fromRole, fromFamily)}}},
 			{textCell("To"), {{Kind: kindParagraph, Text: toTitle}, {Kind: kindParagraph, Style: styleNote, Text: fmt.Sprintf("Level %d of %s, %s", to.Number(), toRole, toFamily)}}},
 			{textCell("Skills both need"), textCell(fmt.Sprintf("%s: %d at the same level, %d higher, %d lower", plural(c.Shared(), "skill"), len(c.Unchanged), len(c.Raised), len(c.Lowered)+len(c.Other)))},
-			{textCell("Only " + toTitle + " needs"), textCell(plural(len(c.New), "skill"))},
-			{textCell("Only " + fromTitle + " needs"), textCell(plural(len(c.Dropped), "skill"))},
+			{textCell("Only To needs"), textCell(plural(len(c.New), "skill"))},
+			{textCell("Only From needs"), textCell(plural(len(c.Dropped), "skill"))},
 		}),
 		block{Kind: kindParagraph, Text: "What a move from one role level to the other asks of you: the skills both need, at the same, a higher or a lower skill level; the skills only " + toTitle + " needs, which are the ones to develop; and the skills only " + fromTitle + " needs. Skill levels ascend: " + b.skillLevelNames() + "."},
 	)
