@@ -63,3 +63,29 @@ func TestCareerCommands(t *testing.T) {
 		t.Errorf("data validations %+v, %v; want one list 0 to 4", dvs, err)
 	}
 }
+
+// TestBatchCareer makes the progression of every role and the interview
+// sheets of every level, and only those.
+func TestBatchCareer(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "out")
+	if _, stderr, code := ddat(t, "batch", "-o", dir, "--only", "progression,interview", "--date", "2024-09-01", "-q"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := string(data)
+	if p, i, all := strings.Count(m, `"kind": "progression"`), strings.Count(m, `"kind": "interview"`), strings.Count(m, `"kind":`); p != 2 || i != 20 || all != 22 {
+		t.Errorf("%d progressions, %d interview sheets, %d documents; want 2, 20 (PDF and XLSX of 10 levels), 22:\n%s", p, i, all, m)
+	}
+	for _, f := range []string{"it-operations/infrastructure-engineer/infrastructure-engineer-progression.pdf", "it-operations/infrastructure-engineer/3-senior-infrastructure-engineer-interview.xlsx"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Error(err)
+		}
+	}
+	if _, stderr, code := ddat(t, "batch", "-o", dir, "--only", "careers"); code != exitUsage || !strings.Contains(stderr, "progression or interview") {
+		t.Errorf("--only careers: exit %d, %s", code, stderr)
+	}
+}
