@@ -79,9 +79,8 @@ func (b *profileBuilder) step(n int) {
 	loTitle := b.tc.clean(b.levelField(lo, "title"), lo.Title)
 	hiTitle := b.tc.clean(b.levelField(hi, "title"), hi.Title)
 	c := b.fw.Compare(lo, hi)
-	if n > 2 {
-		b.add(block{Kind: kindPageBreak})
-	}
+	// Steps follow one another without a page break: a break left most
+	// steps' last page nearly empty (14 pages for a role of five levels).
 	b.add(
 		block{Kind: kindCaption, Text: fmt.Sprintf("Step %d of %d: role level %d to role level %d", n-1, len(r.Levels)-1, n-1, n)},
 		block{Kind: kindHeading, Level: 1, Text: "From " + loTitle + " to " + hiTitle, Bookmark: 2, Mark: fmt.Sprintf("Step %d: %s", n-1, hiTitle)},
