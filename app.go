@@ -102,6 +102,10 @@ func commands() []*cli.Command {
 		matrixCommand(),
 		batchCommand(),
 		convertCommand(),
+		progressionCommand(),
+		compareCommand(),
+		interviewCommand(),
+		assessmentCommand(),
 	}
 	for _, c := range cmds {
 		c.OnUsageError = func(ctx *cli.Context, err error, _ bool) error {

@@ -32,7 +32,7 @@ func batchJobs(fw *model.Framework, refs []model.LevelRef, kinds map[string]bool
 			Write: func(w io.Writer) (int, error) { return 0, matrix.Write(w, fw, mopts) },
 		})
 	}
-	if !kinds[batch.KindRole] && !kinds[batch.KindProfile] {
+	if !kinds[batch.KindRole] && !kinds[batch.KindProfile] && !kinds[kindProgression] && !kinds[kindInterview] {
 		return jobs, nil
 	}
 	fonts, err := profile.LoadFonts()
@@ -64,5 +64,5 @@ func batchJobs(fw *model.Framework, refs []model.LevelRef, kinds map[string]bool
 			jobs = append(jobs, profile(ref, batch.KindProfile, ref.Level.Title, ref.Level.ID))
 		}
 	}
-	return jobs, nil
+	return append(jobs, careerJobs(fw, layout, refs, kinds, popts)...), nil
 }

@@ -37,7 +37,7 @@ func batchCommand() *cli.Command {
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the documents into `DIR`, replacing what an earlier batch left there"},
 			&cli.StringFlag{Name: "zip", Usage: "write the documents into one zip `FILE` instead of a directory"},
-			&cli.StringSliceFlag{Name: "only", Usage: "make only these `KINDS`: profiles (role levels), roles, matrix; comma-separated"},
+			&cli.StringSliceFlag{Name: "only", Usage: "make only these `KINDS`: profiles (role levels), roles, matrix, progression (per role), interview (per level, PDF and XLSX); comma-separated; default: the first three"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "make `N` documents at once"},
 			&cli.BoolFlag{Name: "force", Usage: "replace the output directory or zip file even if it holds files that ddat did not write, or changed since (they are lost)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
@@ -52,6 +52,8 @@ var batchKinds = map[string]string{
 	"profiles": batch.KindProfile, "profile": batch.KindProfile, "levels": batch.KindProfile,
 	"roles": batch.KindRole, "role": batch.KindRole,
 	"matrix": batch.KindMatrix,
+	// Career documents, made only when --only names them.
+	kindProgression: kindProgression, kindInterview: kindInterview,
 }
 
 func runBatch(c *cli.Context) error {
@@ -161,14 +163,14 @@ func onlyKinds(only []string) (map[string]bool, error) {
 			}
 			kind, ok := batchKinds[k]
 			if !ok {
-				return nil, usagef("--only %q: expected profiles, roles or matrix", k)
+				return nil, usagef("--only %q: expected profiles, roles, matrix, progression or interview", k)
 			}
 			kinds[kind] = true
 		}
 	}
 	if len(kinds) == 0 {
 		for _, k := range batchKinds {
-			kinds[k] = true
+			kinds[k] = !careerKinds[k]
 		}
 	}
 	return kinds, nil

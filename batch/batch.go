@@ -27,6 +27,9 @@ const (
 	KindProfile = "profile" // a role level profile, PDF
 	KindRole    = "role"    // a whole role profile, PDF
 	KindMatrix  = "matrix"  // the skills matrix, XLSX
+
+	KindProgression = "progression" // a role's career progression, PDF
+	KindInterview   = "interview"   // a role level's interview sheet, PDF or XLSX
 )
 
 // Job is one document of a batch: where it goes, what it is, and how to
@@ -206,7 +209,7 @@ func checkJobs(jobs []Job) error {
 			return fmt.Errorf("document %d (%s): %w", i+1, j.Title, err)
 		}
 		switch j.Kind {
-		case KindProfile, KindRole, KindMatrix:
+		case KindProfile, KindRole, KindMatrix, KindProgression, KindInterview:
 		default:
 			return fmt.Errorf("document %s: unknown kind %q", j.Path, j.Kind)
 		}

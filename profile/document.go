@@ -32,9 +32,10 @@ const (
 	kindGauge                      // Level filled steps of Of, a small bar
 	kindTable                      // rows and columns
 	kindPageBreak                  // the next block starts a new page
+	kindSpace                      // a framed box Level mm high to write in, on a form
 )
 
-var kindNames = [...]string{"caption", "title", "heading", "paragraph", "list", "gauge", "table", "pagebreak"}
+var kindNames = [...]string{"caption", "title", "heading", "paragraph", "list", "gauge", "table", "pagebreak", "space"}
 
 // textStyle is the look of a paragraph, named for its role in the document.
 type textStyle int
@@ -113,6 +114,8 @@ func dumpBlocks(b *strings.Builder, blocks []block, indent string) {
 			b.WriteString(" " + styleNames[bl.Style])
 		case kindGauge:
 			fmt.Fprintf(b, " %d/%d", bl.Level, bl.Of)
+		case kindSpace:
+			fmt.Fprintf(b, " %d mm", bl.Level)
 		}
 		if bl.Bookmark > 0 {
 			fmt.Fprintf(b, " [bookmark %d]", bl.Bookmark-1)

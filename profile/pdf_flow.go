@@ -24,6 +24,7 @@ type line struct {
 	text   string
 	face   *face
 	bullet bool // a bullet before the text, in the indent
+	box    bool // a framed blank box, the line's height, to write in
 	gauge  [2]int
 	keep   bool   // keep with the next line on the same page
 	mark   string // bookmark title; "" = none
@@ -92,7 +93,7 @@ func (fl *flow) addBlock(b block) {
 			f = fl.fs.h1
 		}
 		fl.addText(fl.gap(headingSpacing[b.Level]), f, b)
-	case kindParagraph, kindList, kindGauge:
+	case kindParagraph, kindList, kindGauge, kindSpace:
 		lines := blockLines(fl.m, fl.fs, b, fl.w, fl.gap(pageSpacing[b.Kind]), false)
 		for _, l := range lines {
 			fl.items = append(fl.items, item{line: l})
@@ -210,6 +211,8 @@ func blockLines(m measurer, fs *faces, b block, w, gap float64, inCell bool) []l
 	switch b.Kind {
 	case kindGauge:
 		return []line{{gap: gap, h: gaugeStepH, gauge: [2]int{b.Level, b.Of}}}
+	case kindSpace:
+		return []line{{gap: gap, h: float64(b.Level), box: true}}
 	case kindParagraph:
 		f := fs.paragraphFace(b.Style, inCell)
 		if b.PageOf != "" {

@@ -148,6 +148,8 @@ func (p *pager) drawLine(x, y, right float64, l line) {
 		}
 	}
 	switch {
+	case l.box:
+		p.frame(x, y, right-x, l.h)
 	case l.gauge[1] > 0:
 		p.add(op{kind: opGauge, x: x + l.x, y: y, h: l.h, gauge: l.gauge, right: right})
 	case l.text != "":
@@ -222,4 +224,12 @@ func continued(whole, rest *row) *row {
 	}
 	rest.cont = whole.cont
 	return rest
+}
+
+// frame adds a box's four sides, each a thin fill, the width of a table
+// rule.
+func (p *pager) frame(x, y, w, h float64) {
+	for _, r := range [][4]float64{{x, y, w, ruleWidth}, {x, y + h - ruleWidth, w, ruleWidth}, {x, y, ruleWidth, h}, {x + w - ruleWidth, y, ruleWidth, h}} {
+		p.add(op{kind: opFill, x: r[0], y: r[1], w: r[2], h: r[3], colour: colourBorder})
+	}
 }
