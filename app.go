@@ -35,7 +35,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		<-ctx.Done()
 		stop()
 	}()
-	err := app.RunContext(ctx, args)
+	err := app.RunContext(ctx, flagsFirst(app, args))
 	if err == nil {
 		return exitOK
 	}
@@ -124,8 +124,8 @@ func globalFlags() []cli.Flag { return []cli.Flag{dataFlag(), formatFlag(), shee
 
 // acceptGlobalFlags lets the global text flags follow the command too, as in
 // "ddat validate --data my.yaml": cmd gets its own copy of each (unless it
-// has a flag of that name), and a value given before the command counts when
-// none is given after it.
+// has a flag of that name). globalString and dataPaths read the value given
+// after the command, else the one given before it.
 func acceptGlobalFlags(cmd *cli.Command, globals []cli.Flag) {
 	taken := map[string]bool{}
 	for _, f := range cmd.Flags {
@@ -133,7 +133,6 @@ func acceptGlobalFlags(cmd *cli.Command, globals []cli.Flag) {
 			taken[n] = true
 		}
 	}
-	var local []*cli.StringFlag
 	for _, g := range globals {
 		if sl, ok := g.(*cli.StringSliceFlag); ok && !slices.ContainsFunc(sl.Names(), func(n string) bool { return taken[n] }) {
 			cp := *sl // read by dataPaths, after the command or before it
@@ -146,27 +145,6 @@ func acceptGlobalFlags(cmd *cli.Command, globals []cli.Flag) {
 		}
 		cp := *sf
 		cmd.Flags = append(cmd.Flags, &cp)
-		local = append(local, &cp)
-	}
-	before := cmd.Before
-	cmd.Before = func(c *cli.Context) error {
-		if lineage := c.Lineage(); len(lineage) > 1 {
-			for _, f := range local {
-				// After parsing, f.Value is the default or the environment's
-				// value: equal means the flag was not given after the command.
-				if v := c.String(f.Name); v == f.Value {
-					if pv := lineage[1].String(f.Name); pv != v {
-						if err := c.Set(f.Name, pv); err != nil {
-							return err
-						}
-					}
-				}
-			}
-		}
-		if before != nil {
-			return before(c)
-		}
-		return nil
 	}
 }
 

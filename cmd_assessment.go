@@ -29,10 +29,7 @@ func assessmentCommand() *cli.Command {
 }
 
 func runAssessment(c *cli.Context) error {
-	args, err := flagsAfterArgs(c)
-	if err != nil {
-		return err
-	}
+	args := c.Args().Slice()
 	if len(args) < 1 || len(args) > 2 {
 		return usagef("assessment takes ROLE and --level LEVEL, got %d arguments; quote names with spaces", len(args))
 	}

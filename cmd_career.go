@@ -27,17 +27,11 @@ func outputFormatFlag(formats ...string) *cli.StringFlag {
 }
 
 // outputFormat reads --format, or the -o file's extension, checked against
-// formats. The global --format names the format of --data; a command with
-// its own --format hides it, so the data's format is put back for
-// loadFramework: the value given before the command.
+// formats. The global --format, given before the command, still names the
+// format of --data (see globalString).
 func outputFormat(c *cli.Context, formats ...string) (string, error) {
 	given := c.String("format")
 	out := strings.ToLower(given)
-	lineage := c.Lineage()
-	root := lineage[len(lineage)-1]
-	if err := c.Set("format", root.String("format")); err != nil {
-		return "", err
-	}
 	if out == "" {
 		ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(c.String("output"))), ".")
 		if ext == "txt" {

@@ -28,10 +28,7 @@ func compareCommand() *cli.Command {
 }
 
 func runCompare(c *cli.Context) error {
-	args, err := flagsAfterArgs(c)
-	if err != nil {
-		return err
-	}
+	args := c.Args().Slice()
 	if len(args) != 2 {
 		return usagef("compare takes FROM TO, each ROLE:LEVEL or a level's title, got %d arguments; quote titles with spaces", len(args))
 	}

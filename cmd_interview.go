@@ -35,10 +35,7 @@ func interviewCommand() *cli.Command {
 }
 
 func runInterview(c *cli.Context) error {
-	args, err := flagsAfterArgs(c)
-	if err != nil {
-		return err
-	}
+	args := c.Args().Slice()
 	if len(args) < 1 || len(args) > 2 {
 		return usagef("interview takes ROLE and --level LEVEL, got %d arguments; quote names with spaces", len(args))
 	}

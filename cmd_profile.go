@@ -66,10 +66,7 @@ func profileCommand() *cli.Command {
 }
 
 func runProfile(c *cli.Context) error {
-	args, err := flagsAfterArgs(c)
-	if err != nil {
-		return err
-	}
+	args := c.Args().Slice()
 	if len(args) != 1 {
 		return usagef("profile: give one ROLE (see \"ddat roles\"), got %d arguments", len(args))
 	}

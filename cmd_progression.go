@@ -31,10 +31,7 @@ func progressionCommand() *cli.Command {
 }
 
 func runProgression(c *cli.Context) error {
-	args, err := flagsAfterArgs(c)
-	if err != nil {
-		return err
-	}
+	args := c.Args().Slice()
 	if len(args) < 1 || len(args) > 2 {
 		return usagef("progression takes ROLE [LEVEL], got %d arguments; quote names with spaces", len(args))
 	}

@@ -41,10 +41,7 @@ func showCommand() *cli.Command {
 }
 
 func runShow(c *cli.Context) error {
-	args, err := flagsAfterArgs(c)
-	if err != nil {
-		return err
-	}
+	args := c.Args().Slice()
 	switch {
 	case len(args) == 0:
 		return usagef("show needs a ROLE and optionally a LEVEL; \"ddat roles\" lists the roles")

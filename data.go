@@ -93,7 +93,7 @@ func readFramework(c *cli.Context) (*model.Framework, error) {
 // there are none) without validating it.
 func readFrameworkFrom(c *cli.Context, paths []string) (*model.Framework, error) {
 	opts := formats.Options{}
-	if f := c.String("format"); f != "" {
+	if f := globalString(c, "format"); f != "" {
 		format, err := formats.ParseFormat(f)
 		if err != nil {
 			return nil, usageError{err}
@@ -108,14 +108,14 @@ func readFrameworkFrom(c *cli.Context, paths []string) (*model.Framework, error)
 	case 0:
 		fw, err = formats.Read(assets.FrameworkYAML(), assets.FrameworkName, formats.Options{Format: formats.FormatYAML})
 	case 1:
-		fw, err = loadPath(paths[0], opts, c.String("sheet"))
+		fw, err = loadPath(paths[0], opts, globalString(c, "sheet"))
 	default:
-		fw, err = loadPaths(paths, opts, c.String("sheet"))
+		fw, err = loadPaths(paths, opts, globalString(c, "sheet"))
 	}
 	if err != nil {
 		return nil, err
 	}
-	if g := c.String("grades"); g != "" {
+	if g := globalString(c, "grades"); g != "" {
 		if err := applyGrades(fw, g); err != nil {
 			return nil, err
 		}
