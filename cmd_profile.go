@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/ddat-tools/ddat/internal/naming"
@@ -47,17 +48,19 @@ func profileFlags() []cli.Flag {
 func profileCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "profile",
-		Usage:     "write the PDF job profile of a role, or of one role level",
+		Usage:     "write the PDF (or HTML) job profile of a role, or of one role level",
 		ArgsUsage: "ROLE",
 		Description: "Without --level the profile covers the whole role: a title page, its skills\n" +
 			"across levels, then every level from a new page.\n\n" +
 			"Examples:\n" +
 			"   ddat profile infrastructure-engineer --level senior\n" +
 			"   ddat profile infrastructure-engineer --level 3 --organisation \"Cabinet Office\" --logo logo.png\n" +
-			"   ddat profile infrastructure-engineer --paper letter -o - > profile.pdf",
+			"   ddat profile infrastructure-engineer --paper letter -o - > profile.pdf\n" +
+			"   ddat profile infrastructure-engineer --level senior --format html",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "level", Aliases: []string{"l"}, Usage: "role `LEVEL`: its number, id or title (e.g. 3, senior); default: the whole role"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (\"-\" for standard output); default: a file named after the profile, e.g. senior-infrastructure-engineer.pdf"},
+			&cli.StringFlag{Name: "format", Usage: "document `FORMAT`: pdf or html (default: from the extension of -o, else pdf); yaml, json, csv or xlsx still name the format of --data"},
 		}, profileFlags()...),
 		Action: runProfile,
 	}
@@ -70,6 +73,10 @@ func runProfile(c *cli.Context) error {
 	}
 	if len(args) != 1 {
 		return usagef("profile: give one ROLE (see \"ddat roles\"), got %d arguments", len(args))
+	}
+	docFormat, err := profileFormat(c)
+	if err != nil {
+		return err
 	}
 	opts, err := profileOptions(c)
 	if err != nil {
@@ -91,7 +98,16 @@ func runProfile(c *cli.Context) error {
 	}
 	path := c.String("output")
 	if path == "" {
-		path = naming.File(ref, ".pdf")
+		path = naming.File(ref, "."+docFormat)
+	}
+	if docFormat == "html" {
+		err := writeOutput(c, path, func(w io.Writer) error {
+			return profile.WriteHTML(w, fw, ref, htmlOptions(opts))
+		})
+		if err == nil && path != "-" {
+			fmt.Fprintf(c.App.ErrWriter, "wrote %s\n", path)
+		}
+		return err
 	}
 	pages := 0
 	err = writeOutput(c, path, func(w io.Writer) error {
@@ -105,6 +121,36 @@ func runProfile(c *cli.Context) error {
 		fmt.Fprintf(c.App.ErrWriter, "wrote %s (%s)\n", path, plural(pages, "page"))
 	}
 	return nil
+}
+
+// profileFormat is the document format profile writes: --format pdf or
+// html, else the extension of -o, else pdf. The command's --format shadows
+// the global one, which names the format of --data: a data format given
+// here, or none, leaves the global one's value for loading.
+func profileFormat(c *cli.Context) (string, error) {
+	f := strings.ToLower(c.String("format"))
+	switch f {
+	case "pdf", "html":
+		global := ""
+		if lineage := c.Lineage(); len(lineage) > 1 {
+			global = lineage[1].String("format")
+		}
+		if err := c.Set("format", global); err != nil {
+			return "", err
+		}
+		return f, nil
+	}
+	switch strings.ToLower(filepath.Ext(c.String("output"))) {
+	case ".html", ".htm":
+		return "html", nil
+	}
+	return "pdf", nil
+}
+
+// htmlOptions are the HTML profile's choices that follow the PDF's: the
+// organisation, the creator and the date.
+func htmlOptions(opts profile.Options) profile.HTMLOptions {
+	return profile.HTMLOptions{Organisation: opts.Organisation, Generator: opts.Creator, Created: opts.Created}
 }
 
 // profileOptions reads the profile flags: paper, organisation, logo, date.
