@@ -27,6 +27,8 @@ const (
 	KindProfile = "profile" // a role level profile, PDF
 	KindRole    = "role"    // a whole role profile, PDF
 	KindMatrix  = "matrix"  // the skills matrix, XLSX
+	KindHTML    = "html"    // a profile as a web page: a role level's, or a whole role's when Level is ""
+	KindIndex   = "index"   // index.html, the page that links to every document
 )
 
 // Job is one document of a batch: where it goes, what it is, and how to
@@ -35,7 +37,7 @@ const (
 // (0 when pages mean nothing).
 type Job struct {
 	Path  string // slash-separated, relative to the output directory
-	Kind  string // KindProfile, KindRole or KindMatrix
+	Kind  string // KindProfile, KindRole, KindMatrix, KindHTML or KindIndex
 	Title string // what the document is, for a person: "Senior infrastructure engineer"
 	Role  string // role id, for profiles
 	Level string // role level id, for level profiles
@@ -206,7 +208,7 @@ func checkJobs(jobs []Job) error {
 			return fmt.Errorf("document %d (%s): %w", i+1, j.Title, err)
 		}
 		switch j.Kind {
-		case KindProfile, KindRole, KindMatrix:
+		case KindProfile, KindRole, KindMatrix, KindHTML, KindIndex:
 		default:
 			return fmt.Errorf("document %s: unknown kind %q", j.Path, j.Kind)
 		}

@@ -1,19 +1,19 @@
 package profile
 
 import (
-	_ "embed"
+	"embed"
 	"html/template"
 )
 
 // The page's markup and stylesheet. The stylesheet goes into the page, so
 // the file stands alone: on a shared drive, in an e-mail, offline.
 var (
-	//go:embed htmlpage/profile.tmpl
-	htmlMarkup string
+	//go:embed htmlpage/profile.tmpl htmlpage/index.tmpl
+	htmlMarkup embed.FS
 	//go:embed htmlpage/profile.css
 	htmlStyle string
 
-	htmlTemplate = template.Must(template.New("profile").Funcs(template.FuncMap{
+	htmlTemplate = template.Must(template.New("profile.tmpl").Funcs(template.FuncMap{
 		"style": func() template.CSS { return template.CSS(htmlStyle) },
-	}).Parse(htmlMarkup))
+	}).ParseFS(htmlMarkup, "htmlpage/profile.tmpl", "htmlpage/index.tmpl"))
 )
