@@ -102,6 +102,7 @@ func commands() []*cli.Command {
 		matrixCommand(),
 		batchCommand(),
 		convertCommand(),
+		serveCommand(),
 	}
 	for _, c := range cmds {
 		c.OnUsageError = func(_ *cli.Context, err error, _ bool) error { return usageError{err} }

@@ -17,6 +17,14 @@ type HTMLOptions struct {
 	Organisation string    // shown above the profile; "" = none
 	Generator    string    // e.g. "ddat 1.2.0", for the generator meta tag; "" = "ddat"
 	Created      time.Time // the date the page says it was made; zero = none, so the bytes do not depend on the clock
+	// Links, when set, are shown above the profile as the page's
+	// navigation: a web application's way back, or to the PDF.
+	Links []HTMLLink
+}
+
+// HTMLLink is a link in a page's navigation.
+type HTMLLink struct {
+	Text, Href string
 }
 
 // WriteHTML writes the job profile of ref as one self-contained HTML page:
@@ -39,6 +47,7 @@ func WriteHTML(w io.Writer, fw *model.Framework, ref model.LevelRef, opts HTMLOp
 		Keywords:     strings.Join(d.Keywords, ", "),
 		Generator:    opts.Generator,
 		Organisation: opts.Organisation,
+		Links:        opts.Links,
 		Blocks:       newHTMLConverter(d).blocks(d.Blocks),
 	}
 	if page.Generator == "" {
@@ -60,6 +69,7 @@ func WriteHTML(w io.Writer, fw *model.Framework, ref model.LevelRef, opts HTMLOp
 type htmlPage struct {
 	Title, Subject, Keywords, Generator, Organisation string
 	Created, CreatedISO                               string
+	Links                                             []HTMLLink
 	Blocks                                            []htmlBlock
 }
 
