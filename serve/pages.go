@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/ddat-tools/ddat/internal/naming"
@@ -99,12 +100,13 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	s.page(w, r, http.StatusOK, "home", "Job profiles", v)
 }
 
-// roleView is a role's page: its levels, each to view or download.
+// rolePageView is a role's page: its levels, each to view or download.
 type rolePageView struct {
-	Role   *model.Role
-	Family familyView
-	Grades string
-	Levels []levelView
+	Role    *model.Role
+	Summary []string // the role's summary, a paragraph each
+	Family  familyView
+	Grades  string
+	Levels  []levelView
 }
 
 func (s *Server) rolePage(w http.ResponseWriter, r *http.Request) {
@@ -115,7 +117,7 @@ func (s *Server) rolePage(w http.ResponseWriter, r *http.Request) {
 	if _, ok := s.query(w, r); !ok {
 		return
 	}
-	v := rolePageView{Role: role, Family: familyView{ID: role.Family, Name: s.fw.FamilyName(role)}, Grades: s.fw.GradeRange(role)}
+	v := rolePageView{Role: role, Summary: paragraphs(role.Summary), Family: familyView{ID: role.Family, Name: s.fw.FamilyName(role)}, Grades: s.fw.GradeRange(role)}
 	for j := range role.Levels {
 		v.Levels = append(v.Levels, s.levelRow(role, j))
 	}
@@ -427,6 +429,17 @@ func refKey(ref model.LevelRef) string {
 	return ref.Role.ID + "/" + ref.Level.ID
 }
 
+// paragraphs splits text at blank lines.
+func paragraphs(text string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
+		if p = strings.Join(strings.Fields(p), " "); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // quote shows a value from the request, shortened, in a message.
 func quote(s string) string {
 	if utf8.RuneCountInString(s) > 60 {
@@ -435,12 +448,14 @@ func quote(s string) string {
 	return "“" + s + "”"
 }
 
+// lowerFirst lower-cases a name's first letter for use inside a sentence,
+// unless the name starts with an abbreviation ("IT operations").
 func lowerFirst(s string) string {
-	if s == "" {
+	r, n := utf8.DecodeRuneInString(s)
+	if next, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(next) {
 		return s
 	}
-	r, n := utf8.DecodeRuneInString(s)
-	return strings.ToLower(string(r)) + s[n:]
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // errorView is an error page.
