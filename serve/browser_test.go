@@ -240,6 +240,7 @@ func TestBrowser(t *testing.T) {
 	}
 	b.shot("4-profile")
 	b.checkAxe("profile")
+	b.printsOnA4("profile")
 
 	role, err := fw.Role("infrastructure-engineer")
 	if err != nil {
@@ -261,6 +262,7 @@ func TestBrowser(t *testing.T) {
 	}
 	b.shot("5-matrix")
 	b.checkAxe("matrix")
+	b.keyboard("matrix", ts.URL+"/matrix?family=it-operations&grade=g7")
 	name, got = b.download(chromedp.Click(chromedp.CSS("a.button")))
 	sel := model.Selection{Families: []string{"it-operations"}, Grades: []string{"g7"}}
 	refs, err := fw.Select(sel)
@@ -331,6 +333,26 @@ func batchFolder(t *testing.T, fw *model.Framework) string {
 		t.Fatal(err)
 	}
 	return dir
+}
+
+// printsOnA4 prints the page as Chromium's print dialog would, with the
+// page's own page size, and checks the pages are A4, as the print
+// stylesheet asks.
+func (b *browserTest) printsOnA4(name string) {
+	b.t.Helper()
+	pdfinfo := testkit.Tool(b.t, "pdfinfo")
+	res, err := chromedp.Call(b.ctx, page.PrintToPDF, page.PrintToPDFParams{PreferCSSPageSize: new(true), PrintBackground: new(true)})
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	path := filepath.Join(b.t.TempDir(), "print.pdf")
+	if err := os.WriteFile(path, res.Data, 0o644); err != nil {
+		b.t.Fatal(err)
+	}
+	info := testkit.Run(b.t, pdfinfo, path)
+	if !bytes.Contains(info, []byte("(A4)")) {
+		b.t.Errorf("%s prints on other paper than A4:\n%s", name, info)
+	}
 }
 
 // keyboard presses Tab through the page at url: every link and form
