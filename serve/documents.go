@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"mime"
 	"net/http"
@@ -82,7 +83,15 @@ func (d *documents) get(ctx context.Context, key string, write func(io.Writer) e
 func (d *documents) make(key string, m *making, write func(io.Writer) error) {
 	d.sem <- struct{}{}
 	var buf bytes.Buffer
-	err := write(&buf)
+	err := func() (err error) {
+		// A panic here would end the server, not one request.
+		defer func() {
+			if v := recover(); v != nil {
+				err = fmt.Errorf("%s: %v", key, v)
+			}
+		}()
+		return write(&buf)
+	}()
 	<-d.sem
 	if err == nil {
 		sum := sha256.Sum256(buf.Bytes())
