@@ -106,6 +106,7 @@ func commands() []*cli.Command {
 		compareCommand(),
 		interviewCommand(),
 		assessmentCommand(),
+		serveCommand(),
 	}
 	for _, c := range cmds {
 		c.OnUsageError = func(ctx *cli.Context, err error, _ bool) error {

@@ -27,17 +27,20 @@ func batchCommand() *cli.Command {
 			"for every role level, a PDF profile for every role, the Excel skills matrix, and a\n" +
 			"manifest.json that lists every file with its size and SHA-256. Files are laid out as\n" +
 			"   <family>/<role>/<n>-<level>.pdf, <family>/<role>/<role>.pdf, skills-matrix.xlsx\n" +
+			"With --only html (alone, or with profiles and roles) the profiles are written as web\n" +
+			"pages too, beside the PDFs, with an index.html that links to every document.\n" +
 			"The output directory is replaced in one step when every document is made: a failed or\n" +
 			"interrupted run leaves it as it was. With SOURCE_DATE_EPOCH or --date, runs are\n" +
 			"byte-for-byte reproducible, the zip included.\n\n" +
 			"Examples:\n" +
 			"   ddat batch -o out\n" +
 			"   ddat batch --zip documents.zip --organisation \"Department for Widgets\" --logo logo.png\n" +
-			"   ddat batch -o out --family \"IT operations\" --only profiles,matrix -j 4",
+			"   ddat batch -o out --family \"IT operations\" --only profiles,matrix -j 4\n" +
+			"   ddat batch -o shared-drive --only profiles,roles,matrix,html",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the documents into `DIR`, replacing what an earlier batch left there"},
 			&cli.StringFlag{Name: "zip", Usage: "write the documents into one zip `FILE` instead of a directory"},
-			&cli.StringSliceFlag{Name: "only", Usage: "make only these `KINDS`: profiles (role levels), roles, matrix, progression (per role), interview (per level, PDF and XLSX); comma-separated; default: the first three"},
+			&cli.StringSliceFlag{Name: "only", Usage: "make only these `KINDS`: profiles (role levels), roles, matrix, html (the profiles as web pages, with an index.html), progression (per role), interview (per level, PDF and XLSX); comma-separated; default: the first three"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "make `N` documents at once"},
 			&cli.BoolFlag{Name: "force", Usage: "replace the output directory or zip file even if it holds files that ddat did not write, or changed since (they are lost)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
@@ -52,6 +55,7 @@ var batchKinds = map[string]string{
 	"profiles": batch.KindProfile, "profile": batch.KindProfile, "levels": batch.KindProfile,
 	"roles": batch.KindRole, "role": batch.KindRole,
 	"matrix": batch.KindMatrix,
+	"html":   batch.KindHTML,
 	// Career documents, made only when --only names them.
 	kindProgression: kindProgression, kindInterview: kindInterview,
 }
@@ -152,7 +156,8 @@ func tuneGC() (restore func()) {
 	return func() { debug.SetGCPercent(old) }
 }
 
-// onlyKinds reads --only into the set of kinds to make; none means all.
+// onlyKinds reads --only into the set of kinds to make; none means every
+// kind but HTML.
 func onlyKinds(only []string) (map[string]bool, error) {
 	kinds := map[string]bool{}
 	for _, o := range only {
@@ -163,14 +168,14 @@ func onlyKinds(only []string) (map[string]bool, error) {
 			}
 			kind, ok := batchKinds[k]
 			if !ok {
-				return nil, usagef("--only %q: expected profiles, roles, matrix, progression or interview", k)
+				return nil, usagef("--only %q: expected profiles, roles, matrix, html, progression or interview", k)
 			}
 			kinds[kind] = true
 		}
 	}
 	if len(kinds) == 0 {
 		for _, k := range batchKinds {
-			kinds[k] = !careerKinds[k]
+			kinds[k] = k != batch.KindHTML && !careerKinds[k]
 		}
 	}
 	return kinds, nil

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -48,18 +49,20 @@ func profileFlags() []cli.Flag {
 func profileCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "profile",
-		Usage:     "write the PDF job profile of a role, or of one role level",
+		Usage:     "write the PDF (or HTML) job profile of a role, or of one role level",
 		ArgsUsage: "ROLE",
 		Description: "Without --level the profile covers the whole role: a title page, its skills\n" +
 			"across levels, then every level from a new page.\n\n" +
 			"Examples:\n" +
 			"   ddat profile infrastructure-engineer --level senior\n" +
 			"   ddat profile infrastructure-engineer --level 3 --organisation \"Cabinet Office\" --logo logo.png\n" +
-			"   ddat profile infrastructure-engineer --paper letter -o - > profile.pdf",
+			"   ddat profile infrastructure-engineer --paper letter -o - > profile.pdf\n" +
+			"   ddat profile infrastructure-engineer --level senior --format html",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "level", Aliases: []string{"l"}, Usage: "role `LEVEL`: its number, id or title (e.g. 3, senior); default: the whole role"},
 			&cli.StringFlag{Name: "grade", Aliases: []string{"g"}, Usage: "the role level performed at `GRADE`: a code, name or SCS pay band (e.g. G7, SCS1)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (\"-\" for standard output); default: a file named after the profile, e.g. senior-infrastructure-engineer.pdf"},
+			&cli.StringFlag{Name: "format", Usage: "document `FORMAT`: pdf or html (default: from the extension of -o, else pdf); yaml, json, csv or xlsx still name the format of --data"},
 		}, profileFlags()...),
 		Action: runProfile,
 	}
@@ -69,6 +72,10 @@ func runProfile(c *cli.Context) error {
 	args := c.Args().Slice()
 	if len(args) != 1 {
 		return usagef("profile: give one ROLE (see \"ddat roles\"), got %d arguments", len(args))
+	}
+	docFormat, err := profileFormat(c)
+	if err != nil {
+		return err
 	}
 	opts, err := profileOptions(c)
 	if err != nil {
@@ -86,8 +93,23 @@ func runProfile(c *cli.Context) error {
 	if ref.Level, err = chooseLevel(fw, role, c.String("level"), c.String("grade")); err != nil {
 		return err
 	}
-	path, err := outputPath(c, c.String("output"), naming.File(ref, ".pdf"), "PDF job profile")
-	if err != nil {
+	what := "PDF job profile"
+	if docFormat == "html" {
+		what = "HTML job profile"
+	}
+	path := c.String("output")
+	if docFormat == "pdf" || path != "-" { // HTML is text: a terminal may show it
+		if path, err = outputPath(c, path, naming.File(ref, "."+docFormat), what); err != nil {
+			return err
+		}
+	}
+	if docFormat == "html" {
+		err := writeOutput(c, path, func(w io.Writer) error {
+			return profile.WriteHTML(w, fw, ref, htmlOptions(opts))
+		})
+		if err == nil && path != "-" {
+			fmt.Fprintf(c.App.ErrWriter, "wrote %s\n", path)
+		}
 		return err
 	}
 	pages := 0
@@ -149,6 +171,31 @@ func orNone(s []string) string {
 		return "none"
 	}
 	return strings.Join(s, ", ")
+}
+
+// profileFormat is the document format profile writes: --format pdf or
+// html, else the extension of -o, else pdf. This --format is the
+// document's; the global one, given before the command, names the format
+// of --data (see globalString).
+func profileFormat(c *cli.Context) (string, error) {
+	switch f := strings.ToLower(c.String("format")); f {
+	case "pdf", "html":
+		return f, nil
+	case "":
+	default:
+		return "", usagef("--format %q: after profile it names the document's format, pdf or html; give the format of --data before the command: ddat --format %s profile …", c.String("format"), c.String("format"))
+	}
+	switch strings.ToLower(filepath.Ext(c.String("output"))) {
+	case ".html", ".htm":
+		return "html", nil
+	}
+	return "pdf", nil
+}
+
+// htmlOptions are the HTML profile's choices that follow the PDF's: the
+// organisation, the creator and the date.
+func htmlOptions(opts profile.Options) profile.HTMLOptions {
+	return profile.HTMLOptions{Organisation: opts.Organisation, Generator: opts.Creator, Created: opts.Created}
 }
 
 // profileOptions reads the profile flags: paper, organisation, logo, date.

@@ -27,6 +27,8 @@ const (
 	KindProfile = "profile" // a role level profile, PDF
 	KindRole    = "role"    // a whole role profile, PDF
 	KindMatrix  = "matrix"  // the skills matrix, XLSX
+	KindHTML    = "html"    // a profile as a web page: a role level's, or a whole role's when Level is ""
+	KindIndex   = "index"   // index.html, the page that links to every document
 
 	KindProgression = "progression" // a role's career progression, PDF
 	KindInterview   = "interview"   // a role level's interview sheet, PDF or XLSX
@@ -38,7 +40,7 @@ const (
 // (0 when pages mean nothing).
 type Job struct {
 	Path  string // slash-separated, relative to the output directory
-	Kind  string // KindProfile, KindRole or KindMatrix
+	Kind  string // KindProfile, KindRole, KindMatrix, KindHTML or KindIndex
 	Title string // what the document is, for a person: "Senior infrastructure engineer"
 	Role  string // role id, for profiles
 	Level string // role level id, for level profiles
@@ -209,7 +211,7 @@ func checkJobs(jobs []Job) error {
 			return fmt.Errorf("document %d (%s): %w", i+1, j.Title, err)
 		}
 		switch j.Kind {
-		case KindProfile, KindRole, KindMatrix, KindProgression, KindInterview:
+		case KindProfile, KindRole, KindMatrix, KindHTML, KindIndex, KindProgression, KindInterview:
 		default:
 			return fmt.Errorf("document %s: unknown kind %q", j.Path, j.Kind)
 		}

@@ -28,7 +28,7 @@ type Manifest struct {
 // ManifestItem is one document of a batch.
 type ManifestItem struct {
 	Path   string `json:"path"`            // slash-separated, relative to the manifest
-	Kind   string `json:"kind"`            // KindProfile, KindRole or KindMatrix
+	Kind   string `json:"kind"`            // KindProfile, KindRole, KindMatrix, KindHTML or KindIndex
 	Title  string `json:"title,omitempty"` // what the document is, for a person
 	Role   string `json:"role,omitempty"`  // role id
 	Level  string `json:"level,omitempty"` // role level id

@@ -13,6 +13,7 @@ import (
 const (
 	MatrixFile   = "skills-matrix.xlsx"
 	ManifestFile = "manifest.json"
+	IndexFile    = "index.html" // a batch's page that links to every document
 )
 
 // MaxNameLength bounds each component of a batch path, in bytes, before the

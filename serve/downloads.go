@@ -1,0 +1,138 @@
+package serve
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/ddat-tools/ddat/internal/naming"
+	"github.com/ddat-tools/ddat/matrix"
+	"github.com/ddat-tools/ddat/model"
+	"github.com/ddat-tools/ddat/profile"
+)
+
+// roleView and levelView show a profile as a web page: the HTML profile,
+// with links back and to its PDF.
+func (s *Server) roleView(w http.ResponseWriter, r *http.Request) {
+	role, ok := s.role(w, r)
+	if !ok {
+		return
+	}
+	s.profileView(w, r, model.LevelRef{Role: role})
+}
+
+func (s *Server) levelView(w http.ResponseWriter, r *http.Request) {
+	ref, ok := s.level(w, r)
+	if !ok {
+		return
+	}
+	s.profileView(w, r, ref)
+}
+
+func (s *Server) profileView(w http.ResponseWriter, r *http.Request, ref model.LevelRef) {
+	if _, ok := s.query(w, r); !ok {
+		return
+	}
+	opts := s.htmlOptions()
+	rolePath := "/role/" + url.PathEscape(ref.Role.ID)
+	opts.Links = []profile.HTMLLink{{Text: "All roles", Href: "/"}, {Text: "All levels of " + lowerFirst(ref.Role.Name), Href: rolePath}}
+	if ref.Level != nil {
+		opts.Links = append(opts.Links, profile.HTMLLink{Text: "Download PDF", Href: levelPath(ref) + "/pdf"})
+	} else {
+		opts.Links = append(opts.Links, profile.HTMLLink{Text: "Download PDF", Href: rolePath + "/pdf"})
+	}
+	doc, err := s.docs.get(r.Context(), "view "+refKey(ref), func(w io.Writer) error {
+		return profile.WriteHTML(w, s.fw, ref, opts)
+	})
+	if s.failed(w, r, err) {
+		return
+	}
+	send(w, r, doc, "text/html; charset=utf-8", "", false)
+}
+
+// rolePDF, levelPDF and levelHTML are the downloads: the bytes "ddat
+// profile" writes, named as it names them.
+func (s *Server) rolePDF(w http.ResponseWriter, r *http.Request) {
+	role, ok := s.role(w, r)
+	if !ok {
+		return
+	}
+	s.pdf(w, r, model.LevelRef{Role: role})
+}
+
+func (s *Server) levelPDF(w http.ResponseWriter, r *http.Request) {
+	ref, ok := s.level(w, r)
+	if !ok {
+		return
+	}
+	s.pdf(w, r, ref)
+}
+
+func (s *Server) pdf(w http.ResponseWriter, r *http.Request, ref model.LevelRef) {
+	if _, ok := s.query(w, r); !ok {
+		return
+	}
+	doc, err := s.docs.get(r.Context(), "pdf "+refKey(ref), func(w io.Writer) error {
+		_, err := profile.Write(w, s.fw, ref, s.opts.Profile)
+		return err
+	})
+	if s.failed(w, r, err) {
+		return
+	}
+	send(w, r, doc, "application/pdf", naming.File(ref, ".pdf"), true)
+}
+
+func (s *Server) levelHTML(w http.ResponseWriter, r *http.Request) {
+	ref, ok := s.level(w, r)
+	if !ok {
+		return
+	}
+	if _, ok := s.query(w, r); !ok {
+		return
+	}
+	doc, err := s.docs.get(r.Context(), "html "+refKey(ref), func(w io.Writer) error {
+		return profile.WriteHTML(w, s.fw, ref, s.htmlOptions())
+	})
+	if s.failed(w, r, err) {
+		return
+	}
+	send(w, r, doc, "text/html; charset=utf-8", naming.File(ref, ".html"), true)
+}
+
+// htmlOptions are the HTML profile's options as "ddat profile --format
+// html" sets them.
+func (s *Server) htmlOptions() profile.HTMLOptions {
+	p := s.opts.Profile
+	return profile.HTMLOptions{Organisation: p.Organisation, Generator: p.Creator, Created: p.Created}
+}
+
+// matrixXLSX is the workbook "ddat matrix --family F --grade G" writes.
+func (s *Server) matrixXLSX(w http.ResponseWriter, r *http.Request) {
+	sel, ok := s.selection(w, r)
+	if !ok {
+		return
+	}
+	refs, err := s.fw.Select(sel)
+	switch {
+	case errors.Is(err, model.ErrEmptySelection):
+		s.notFound(w, r, "No role level matches these filters, so there is no workbook to make.")
+		return
+	case err != nil:
+		s.badRequest(w, r, err.Error())
+		return
+	}
+	p := s.opts.Profile
+	opts := matrix.Options{Levels: refs, Creator: p.Creator, Created: p.Created, Paper: strings.ToLower(p.Paper), Selection: sel}
+	if opts.Paper == "" {
+		opts.Paper = "a4"
+	}
+	doc, err := s.docs.get(r.Context(), "xlsx "+selectionQuery(sel), func(w io.Writer) error {
+		return matrix.Write(w, s.fw, opts)
+	})
+	if s.failed(w, r, err) {
+		return
+	}
+	send(w, r, doc, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", naming.MatrixFile, true)
+}
