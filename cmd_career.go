@@ -45,9 +45,6 @@ func outputFormat(c *cli.Context, formats ...string) (string, error) {
 	if out == "txt" {
 		out = "text"
 	}
-	if out == "html" && !slices.Contains(formats, "html") {
-		return "", usagef("--format html: HTML career documents are not available yet; choose %s", strings.Join(formats, " or "))
-	}
 	if !slices.Contains(formats, out) {
 		return "", usagef("--format %q: expected %s", given, strings.Join(formats, " or "))
 	}

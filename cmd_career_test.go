@@ -24,7 +24,8 @@ func TestCareerCommands(t *testing.T) {
 		{name: "ProgressionText", args: []string{"progression", "infrastructure-engineer", "senior", "--format", "text"}, code: exitOK, stdout: "From Infrastructure engineer to Senior infrastructure engineer"},
 		{name: "ProgressionPDF", args: []string{"progression", "infrastructure-operations-engineer", "-o", filepath.Join(dir, "p.pdf"), "--date", "2024-09-01"}, code: exitOK, stderr: "(8 pages)", file: "p.pdf"},
 		{name: "ProgressionFirstLevel", args: []string{"progression", "infrastructure-engineer", "1"}, code: exitUsage, stderr: "no step into it"},
-		{name: "ProgressionHTML", args: []string{"progression", "infrastructure-engineer", "--format", "html"}, code: exitUsage, stderr: "not available yet"},
+		{name: "ProgressionHTML", args: []string{"progression", "infrastructure-engineer", "--format", "html", "-o", filepath.Join(dir, "p.html")}, code: exitOK, file: "p.html"},
+		{name: "CompareHTML", args: []string{"compare", "infrastructure-engineer:3", "infrastructure-operations-engineer:senior", "-o", filepath.Join(dir, "c.html")}, code: exitOK, file: "c.html"},
 		{name: "ProgressionBadFormat", args: []string{"progression", "infrastructure-engineer", "--format", "docx"}, code: exitUsage, stderr: `--format "docx": expected pdf or text`},
 		// The global --format still names the data's format.
 		{name: "ProgressionDataFormat", args: []string{"--format", "yaml", "--data", "testdata/frameworks/small.yaml", "progression", "widget-engineer", "--format", "text"}, code: exitOK, stdout: "From Associate widget engineer to Widget engineer"},

@@ -19,7 +19,7 @@ func compareCommand() *cli.Command {
 			"   ddat compare infrastructure-engineer:senior infrastructure-operations-engineer:senior\n" +
 			"   ddat compare \"Senior infrastructure engineer\" \"Lead infrastructure operations engineer\" --format text",
 		Flags: append([]cli.Flag{
-			outputFormatFlag("pdf", "text"),
+			outputFormatFlag("pdf", "text", "html"),
 			outputFlag("a PDF named after both levels; text to standard output"),
 			widthFlag(),
 		}, profileFlags()...),
@@ -32,7 +32,7 @@ func runCompare(c *cli.Context) error {
 	if len(args) != 2 {
 		return usagef("compare takes FROM TO, each ROLE:LEVEL or a level's title, got %d arguments; quote titles with spaces", len(args))
 	}
-	format, err := outputFormat(c, "pdf", "text")
+	format, err := outputFormat(c, "pdf", "text", "html")
 	if err != nil {
 		return err
 	}
@@ -56,6 +56,9 @@ func runCompare(c *cli.Context) error {
 	return writeDocument(c, path, func(w io.Writer) (int, error) {
 		if format == "text" {
 			return 0, profile.WriteComparisonText(w, fw, from, to, profile.TextOptions{Width: c.Int("width")})
+		}
+		if format == "html" {
+			return 0, profile.WriteComparisonHTML(w, fw, from, to, htmlOptions(opts))
 		}
 		return profile.WriteComparison(w, fw, from, to, opts)
 	})

@@ -22,7 +22,7 @@ func progressionCommand() *cli.Command {
 			"   ddat progression infrastructure-engineer senior --format text\n" +
 			"   ddat progression infrastructure-engineer -o progression.pdf --organisation \"Cabinet Office\"",
 		Flags: append([]cli.Flag{
-			outputFormatFlag("pdf", "text"),
+			outputFormatFlag("pdf", "text", "html"),
 			outputFlag("a PDF named after the role or level, e.g. infrastructure-engineer-progression.pdf; text to standard output"),
 			widthFlag(),
 		}, profileFlags()...),
@@ -35,7 +35,7 @@ func runProgression(c *cli.Context) error {
 	if len(args) < 1 || len(args) > 2 {
 		return usagef("progression takes ROLE [LEVEL], got %d arguments; quote names with spaces", len(args))
 	}
-	format, err := outputFormat(c, "pdf", "text")
+	format, err := outputFormat(c, "pdf", "text", "html")
 	if err != nil {
 		return err
 	}
@@ -65,6 +65,9 @@ func runProgression(c *cli.Context) error {
 	return writeDocument(c, path, func(w io.Writer) (int, error) {
 		if format == "text" {
 			return 0, profile.WriteProgressionText(w, fw, ref, profile.TextOptions{Width: c.Int("width")})
+		}
+		if format == "html" {
+			return 0, profile.WriteProgressionHTML(w, fw, ref, htmlOptions(opts))
 		}
 		return profile.WriteProgression(w, fw, ref, opts)
 	})

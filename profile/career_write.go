@@ -27,6 +27,16 @@ func WriteProgressionText(w io.Writer, fw *model.Framework, ref model.LevelRef, 
 	})
 }
 
+// WriteProgressionHTML writes the career progression of WriteProgression as
+// one self-contained HTML page, as WriteHTML does a job profile.
+func WriteProgressionHTML(w io.Writer, fw *model.Framework, ref model.LevelRef, opts HTMLOptions) error {
+	d, err := describeProgression(fw, ref, nil)
+	if err != nil {
+		return err
+	}
+	return writeHTMLDocument(w, d, opts)
+}
+
 // WriteComparison writes the PDF comparison of two role levels, of any
 // roles, to w: how many skills both need and how many only one needs, then
 // each with their levels, and the "You can:" lists of the skills only to
@@ -43,6 +53,16 @@ func WriteComparisonText(w io.Writer, fw *model.Framework, from, to model.LevelR
 	return writeDocumentText(w, opts, func(cov *coverage) (*document, error) {
 		return describeComparison(fw, from, to, cov)
 	})
+}
+
+// WriteComparisonHTML writes the comparison of WriteComparison as one
+// self-contained HTML page.
+func WriteComparisonHTML(w io.Writer, fw *model.Framework, from, to model.LevelRef, opts HTMLOptions) error {
+	d, err := describeComparison(fw, from, to, nil)
+	if err != nil {
+		return err
+	}
+	return writeHTMLDocument(w, d, opts)
 }
 
 // WriteInterview writes a hiring panel's PDF interview sheet for the role

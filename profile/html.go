@@ -41,6 +41,12 @@ func WriteHTML(w io.Writer, fw *model.Framework, ref model.LevelRef, opts HTMLOp
 	if err != nil {
 		return err
 	}
+	return writeHTMLDocument(w, d, opts)
+}
+
+// writeHTMLDocument writes the page of any document description: a job
+// profile's, a progression's or a comparison's.
+func writeHTMLDocument(w io.Writer, d *document, opts HTMLOptions) error {
 	page := htmlPage{
 		Title:        d.Title,
 		Subject:      d.Subject,
@@ -59,9 +65,9 @@ func WriteHTML(w io.Writer, fw *model.Framework, ref model.LevelRef, opts HTMLOp
 	}
 	var buf bytes.Buffer
 	if err := htmlTemplate.Execute(&buf, page); err != nil {
-		return fmt.Errorf("profile %s: html: %w", refName(ref), err)
+		return fmt.Errorf("%s: html: %w", d.Title, err)
 	}
-	_, err = w.Write(buf.Bytes())
+	_, err := w.Write(buf.Bytes())
 	return err
 }
 

@@ -246,3 +246,66 @@ func TestHTMLGolden(t *testing.T) {
 	testkit.Golden(t, "profile-infrastructure-engineer-senior.html", htmlProfile(t, fw, model.LevelRef{Role: role, Level: &role.Levels[2]}))
 	testkit.Golden(t, "profile-infrastructure-engineer.html", htmlProfile(t, fw, model.LevelRef{Role: role}))
 }
+
+// TestCareerHTML checks that the HTML of a progression and of a comparison
+// holds every line of their text: the same description, drawn twice.
+func TestCareerHTML(t *testing.T) {
+	fw := fixture.Default(t)
+	ie, err := fw.Role("infrastructure-engineer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ioe, err := fw.Role("infrastructure-operations-engineer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	from, to := model.LevelRef{Role: ie, Level: &ie.Levels[2]}, model.LevelRef{Role: ioe, Level: &ioe.Levels[2]}
+	docs := []struct {
+		name       string
+		text, html func(*bytes.Buffer) error
+	}{
+		{"progression",
+			func(b *bytes.Buffer) error {
+				return profile.WriteProgressionText(b, fw, model.LevelRef{Role: ie}, profile.TextOptions{})
+			},
+			func(b *bytes.Buffer) error {
+				return profile.WriteProgressionHTML(b, fw, model.LevelRef{Role: ie}, profile.HTMLOptions{})
+			}},
+		{"comparison",
+			func(b *bytes.Buffer) error {
+				return profile.WriteComparisonText(b, fw, from, to, profile.TextOptions{})
+			},
+			func(b *bytes.Buffer) error {
+				return profile.WriteComparisonHTML(b, fw, from, to, profile.HTMLOptions{})
+			}},
+	}
+	for _, d := range docs {
+		var text, page bytes.Buffer
+		if err := d.text(&text); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.html(&page); err != nil {
+			t.Fatal(err)
+		}
+		// The text gives a column's header and sub-header as "Level 1
+		// (Associate)", the page as two lines of one header cell.
+		paren := strings.NewReplacer("(", " ", ")", " ")
+		got := words(paren.Replace(htmlText(parseHTML(t, page.Bytes()))))
+		n := 0
+		for _, line := range strings.Split(text.String(), "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" || strings.Trim(line, "=-") == "" {
+				continue
+			}
+			n++
+			for _, part := range strings.SplitN(line, ": ", 2) {
+				if part = words(paren.Replace(strings.TrimSuffix(part, ":"))); !strings.Contains(got, part) {
+					t.Errorf("%s: the HTML lacks %q", d.name, part)
+				}
+			}
+		}
+		if n < 20 {
+			t.Errorf("%s: only %d lines of text", d.name, n)
+		}
+	}
+}
