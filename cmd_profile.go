@@ -55,12 +55,15 @@ func profileCommand() *cli.Command {
 			"Examples:\n" +
 			"   ddat profile infrastructure-engineer --level senior\n" +
 			"   ddat profile infrastructure-engineer --level 3 --organisation \"Cabinet Office\" --logo logo.png\n" +
-			"   ddat profile infrastructure-engineer --paper letter -o - > profile.pdf",
+			"   ddat profile infrastructure-engineer --paper letter -o - > profile.pdf\n" +
+			"   ddat profile infrastructure-engineer --grade G7 --vacancy vacancy.yaml --closing-date 2025-03-31\n\n" +
+			"With --vacancy or the vacancy flags, the level's profile shows the vacancy's details on its\n" +
+			"first page, each only when given; the flags override the file. The reference names the file.",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "level", Aliases: []string{"l"}, Usage: "role `LEVEL`: its number, id or title (e.g. 3, senior); default: the whole role"},
 			&cli.StringFlag{Name: "grade", Aliases: []string{"g"}, Usage: "the role level performed at `GRADE`: a code, name or SCS pay band (e.g. G7, SCS1)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (\"-\" for standard output); default: a file named after the profile, e.g. senior-infrastructure-engineer.pdf"},
-		}, profileFlags()...),
+		}, append(profileFlags(), vacancyFlags()...)...),
 		Action: runProfile,
 	}
 }
@@ -77,6 +80,9 @@ func runProfile(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if opts.Vacancy, err = vacancyOptions(c); err != nil {
+		return err
+	}
 	fw, err := loadFramework(c)
 	if err != nil {
 		return err
@@ -89,7 +95,14 @@ func runProfile(c *cli.Context) error {
 	if ref.Level, err = chooseLevel(fw, role, c.String("level"), c.String("grade")); err != nil {
 		return err
 	}
-	path, err := outputPath(c, c.String("output"), naming.File(ref, ".pdf"), "PDF job profile")
+	if opts.Vacancy != nil && ref.Level == nil {
+		return usagef("profile %s: vacancy details belong on one role level's profile; choose it with --level or --grade", role.ID)
+	}
+	def := naming.File(ref, ".pdf")
+	if opts.Vacancy != nil {
+		def = naming.VacancyFile(opts.Vacancy.Reference, ref, ".pdf")
+	}
+	path, err := outputPath(c, c.String("output"), def, "PDF job profile")
 	if err != nil {
 		return err
 	}
