@@ -12,6 +12,7 @@ import (
 
 	"github.com/ddat-tools/ddat/batch"
 	"github.com/ddat-tools/ddat/matrix"
+	"github.com/ddat-tools/ddat/model"
 	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v2"
 )
@@ -36,7 +37,10 @@ func batchCommand() *cli.Command {
 			"   ddat batch -o out\n" +
 			"   ddat batch --zip documents.zip --organisation \"Department for Widgets\" --logo logo.png\n" +
 			"   ddat batch -o out --family \"IT operations\" --only profiles,matrix -j 4\n" +
-			"   ddat batch -o shared-drive --only profiles,roles,matrix,html",
+			"   ddat batch -o shared-drive --only profiles,roles,matrix,html\n" +
+			"   ddat batch -o campaign --vacancies vacancies.csv\n\n" +
+			"With --vacancies, batch makes instead one level profile per row of the CSV file (columns\n" +
+			"Reference, Role, Level or Grade, and any vacancy field), named <reference>-<level>.pdf.",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the documents into `DIR`, replacing what an earlier batch left there"},
 			&cli.StringFlag{Name: "zip", Usage: "write the documents into one zip `FILE` instead of a directory"},
@@ -45,6 +49,7 @@ func batchCommand() *cli.Command {
 			&cli.BoolFlag{Name: "force", Usage: "replace the output directory or zip file even if it holds files that ddat did not write, or changed since (they are lost)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
 			&cli.BoolFlag{Name: "per-role", Usage: "add one sheet per role to the matrix: its skills across its levels"},
+			&cli.StringFlag{Name: "vacancies", Usage: "make one level profile per vacancy, a row of the CSV `FILE` (Reference, Role, Level, and vacancy fields), instead"},
 		}, append(profileFlags(), selectionFlags()...)...),
 		Action: runBatch,
 	}
@@ -84,13 +89,32 @@ func runBatch(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	fw, refs, err := loadSelected(c)
-	if err != nil {
-		return err
-	}
-	jobs, err := batchJobs(fw, refs, kinds, popts, matrix.Options{PerRole: c.Bool("per-role"), Selection: selection(c)})
-	if err != nil {
-		return err
+	var fw *model.Framework
+	var jobs []batch.Job
+	if path := c.String("vacancies"); path != "" {
+		for _, f := range []string{"only", "family", "role", "grade", "per-role"} {
+			if c.IsSet(f) {
+				return usagef("--vacancies makes one profile per row of %s; --%s does not apply", path, f)
+			}
+		}
+		if fw, err = loadFramework(c); err != nil {
+			return err
+		}
+		entries, refs, err := readVacancies(fw, path)
+		if err != nil {
+			return err
+		}
+		if jobs, err = vacancyJobs(fw, entries, refs, popts); err != nil {
+			return err
+		}
+	} else {
+		var refs []model.LevelRef
+		if fw, refs, err = loadSelected(c); err != nil {
+			return err
+		}
+		if jobs, err = batchJobs(fw, refs, kinds, popts, matrix.Options{PerRole: c.Bool("per-role"), Selection: selection(c)}); err != nil {
+			return err
+		}
 	}
 
 	defer tuneGC()()

@@ -57,13 +57,16 @@ func profileCommand() *cli.Command {
 			"   ddat profile infrastructure-engineer --level senior\n" +
 			"   ddat profile infrastructure-engineer --level 3 --organisation \"Cabinet Office\" --logo logo.png\n" +
 			"   ddat profile infrastructure-engineer --paper letter -o - > profile.pdf\n" +
-			"   ddat profile infrastructure-engineer --level senior --format html",
+			"   ddat profile infrastructure-engineer --level senior --format html\n" +
+			"   ddat profile infrastructure-engineer --grade G7 --vacancy vacancy.yaml --closing-date 2025-03-31\n\n" +
+			"With --vacancy or the vacancy flags, the level's profile shows the vacancy's details on its\n" +
+			"first page, each only when given; the flags override the file. The reference names the file.",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "level", Aliases: []string{"l"}, Usage: "role `LEVEL`: its number, id or title (e.g. 3, senior); default: the whole role"},
 			&cli.StringFlag{Name: "grade", Aliases: []string{"g"}, Usage: "the role level performed at `GRADE`: a code, name or SCS pay band (e.g. G7, SCS1)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (\"-\" for standard output); default: a file named after the profile, e.g. senior-infrastructure-engineer.pdf"},
 			&cli.StringFlag{Name: "format", Usage: "document `FORMAT`: pdf or html (default: from the extension of -o, else pdf); yaml, json, csv or xlsx still name the format of --data"},
-		}, profileFlags()...),
+		}, append(profileFlags(), vacancyFlags()...)...),
 		Action: runProfile,
 	}
 }
@@ -81,6 +84,9 @@ func runProfile(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if opts.Vacancy, err = vacancyOptions(c); err != nil {
+		return err
+	}
 	fw, err := loadFramework(c)
 	if err != nil {
 		return err
@@ -93,13 +99,20 @@ func runProfile(c *cli.Context) error {
 	if ref.Level, err = chooseLevel(fw, role, c.String("level"), c.String("grade")); err != nil {
 		return err
 	}
+	if opts.Vacancy != nil && ref.Level == nil {
+		return usagef("profile %s: vacancy details belong on one role level's profile; choose it with --level or --grade", role.ID)
+	}
 	what := "PDF job profile"
 	if docFormat == "html" {
 		what = "HTML job profile"
 	}
+	def := naming.File(ref, "."+docFormat)
+	if opts.Vacancy != nil {
+		def = naming.VacancyFile(opts.Vacancy.Reference, ref, "."+docFormat)
+	}
 	path := c.String("output")
 	if docFormat == "pdf" || path != "-" { // HTML is text: a terminal may show it
-		if path, err = outputPath(c, path, naming.File(ref, "."+docFormat), what); err != nil {
+		if path, err = outputPath(c, path, def, what); err != nil {
 			return err
 		}
 	}
@@ -195,7 +208,7 @@ func profileFormat(c *cli.Context) (string, error) {
 // htmlOptions are the HTML profile's choices that follow the PDF's: the
 // organisation, the creator and the date.
 func htmlOptions(opts profile.Options) profile.HTMLOptions {
-	return profile.HTMLOptions{Organisation: opts.Organisation, Generator: opts.Creator, Created: opts.Created}
+	return profile.HTMLOptions{Organisation: opts.Organisation, Generator: opts.Creator, Created: opts.Created, Vacancy: opts.Vacancy}
 }
 
 // profileOptions reads the profile flags: paper, organisation, logo, date.

@@ -6,22 +6,33 @@ import (
 	"strings"
 
 	"github.com/ddat-tools/ddat/model"
+	"github.com/ddat-tools/ddat/vacancy"
 )
 
 // describe builds the description of a job profile: a role level's when
 // ref.Level is set, else the whole role's. Every text from the framework
-// passes through the cleaner; the first text the font cannot print is the
-// error.
-func describe(fw *model.Framework, ref model.LevelRef, cov *coverage) (*document, error) {
+// and from the vacancy, if any, passes through the cleaner; the first text
+// the font cannot print is the error. A vacancy belongs to one role level:
+// with a whole role it is an error.
+func describe(fw *model.Framework, ref model.LevelRef, cov *coverage, v *vacancy.Vacancy) (*document, error) {
 	if ref.Role == nil {
 		return nil, fmt.Errorf("profile: no role given")
 	}
 	b := &profileBuilder{fw: fw, role: ref.Role, tc: &textCleaner{cov: cov, role: ref.Role.ID}}
+	if !v.Empty() {
+		if ref.Level == nil {
+			return nil, fmt.Errorf("profile %s: vacancy details belong on the profile of one role level; choose the level", ref.Role.ID)
+		}
+		b.vac = b.newVacancyText(v)
+	}
 	var d *document
 	if ref.Level != nil {
 		d = b.levelProfile(ref.Level)
 	} else {
 		d = b.roleProfile()
+	}
+	if b.vac != nil && b.vac.err != nil {
+		return nil, b.vac.err
 	}
 	if b.tc.err != nil {
 		return nil, b.tc.err
@@ -34,6 +45,7 @@ type profileBuilder struct {
 	fw     *model.Framework
 	role   *model.Role
 	tc     *textCleaner
+	vac    *vacancyText // the vacancy the profile is for; nil = none
 	blocks []block
 }
 
@@ -46,16 +58,22 @@ func (b *profileBuilder) levelProfile(l *model.RoleLevel) *document {
 	n := r.LevelNumber(l)
 	title := b.tc.clean("level title", l.Title)
 	roleName := b.tc.clean("name", r.Name)
+	// An advertised title heads the page; the level's own title then
+	// says which level of the framework the job is.
+	shown, levelText := title, fmt.Sprintf("Level %d of %d", n, len(r.Levels))
+	if adv := b.vacancyTitle(title); adv != "" {
+		shown, levelText = adv, fmt.Sprintf("%s, level %d of %d", title, n, len(r.Levels))
+	}
 	b.add(
 		block{Kind: kindCaption, Text: "Job profile"},
-		block{Kind: kindTitle, Text: title, Bookmark: 1},
+		block{Kind: kindTitle, Text: shown, Bookmark: 1},
 	)
 	facts := [][2]cell{
 		{textCell("Role"), textCell(roleName)},
 		{textCell("Role family"), textCell(b.familyName())},
 	}
 	facts = append(facts, b.roleType()...)
-	facts = append(facts, [2]cell{textCell("Role level"), textCell(fmt.Sprintf("Level %d of %d", n, len(r.Levels)))})
+	facts = append(facts, [2]cell{textCell("Role level"), textCell(levelText)})
 	if g := b.gradeLabels(l); len(g) > 0 {
 		facts = append(facts, [2]cell{textCell("Civil Service grades"), g})
 	}
@@ -63,6 +81,7 @@ func (b *profileBuilder) levelProfile(l *model.RoleLevel) *document {
 		facts = append(facts, [2]cell{textCell("Last updated"), textCell(longDate(r.Updated))})
 	}
 	b.add(summaryTable(facts))
+	b.vacancy()
 	b.roleSummary(2)
 	if len(paragraphs(l.Summary)) > 0 || len(l.Responsibilities) > 0 {
 		// A Senior Civil Service role's one level has no text of its own.
@@ -78,10 +97,19 @@ func (b *profileBuilder) levelProfile(l *model.RoleLevel) *document {
 	b.skillsTable(l)
 	b.sharedRoles(2)
 	b.attribution()
+	subject := b.subject(title + ", level " + strconv.Itoa(n) + " of the role " + roleName)
+	kw := b.keywords(l)
+	if ref := b.vacancyReference(); ref != "" {
+		subject += "; vacancy reference " + ref
+		kw = append(kw, ref)
+	}
+	if shown != title {
+		kw = append(kw, shown)
+	}
 	return &document{
-		Title:    title,
-		Subject:  b.subject(title + ", level " + strconv.Itoa(n) + " of the role " + roleName),
-		Keywords: b.keywords(l),
+		Title:    shown,
+		Subject:  subject,
+		Keywords: kw,
 		Blocks:   b.blocks,
 	}
 }

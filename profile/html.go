@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ddat-tools/ddat/model"
+	"github.com/ddat-tools/ddat/vacancy"
 )
 
 // HTMLOptions are the choices for an HTML job profile. The zero value makes
@@ -20,6 +21,9 @@ type HTMLOptions struct {
 	// Links, when set, are shown above the profile as the page's
 	// navigation: a web application's way back, or to the PDF.
 	Links []HTMLLink
+	// Vacancy, when set, puts a vacancy's details on a level's profile, as
+	// Options.Vacancy does on the PDF.
+	Vacancy *vacancy.Vacancy
 }
 
 // HTMLLink is a link in a page's navigation.
@@ -37,7 +41,7 @@ func WriteHTML(w io.Writer, fw *model.Framework, ref model.LevelRef, opts HTMLOp
 	if fw == nil || ref.Role == nil {
 		return fmt.Errorf("profile: no role given")
 	}
-	d, err := describe(fw, ref, nil)
+	d, err := describe(fw, ref, nil, opts.Vacancy)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ddat-tools/ddat/model"
+	"github.com/ddat-tools/ddat/vacancy"
 )
 
 // Options are the choices for a PDF job profile. The zero value makes
@@ -18,6 +19,10 @@ type Options struct {
 	Creator      string    // e.g. "ddat 1.2.0"
 	Created      time.Time // creation date in the PDF; zero = time.Now()
 	Fonts        *Fonts    // fonts parsed once and shared by many documents; nil = load the embedded ones
+	// Vacancy, for a role level's profile, adds the vacancy's details to
+	// its first page and its reference to the PDF's subject and keywords;
+	// nil = none.
+	Vacancy *vacancy.Vacancy
 }
 
 // Profile writes the PDF job profile of ref to w: the profile of one role
@@ -75,7 +80,7 @@ func prepareProfile(fw *model.Framework, ref model.LevelRef, opts Options) (*pdf
 		}
 	}
 	cov := fonts.coverage() // sees every character the document prints, but ASCII
-	d, err := describe(fw, ref, cov)
+	d, err := describe(fw, ref, cov, opts.Vacancy)
 	if err != nil {
 		return nil, nil, err // a *GlyphError names the role and the field
 	}

@@ -7,12 +7,14 @@ import (
 	"unicode/utf8"
 
 	"github.com/ddat-tools/ddat/model"
+	"github.com/ddat-tools/ddat/vacancy"
 )
 
 // TextOptions are the choices for a job profile as plain text. The zero
 // value does not wrap.
 type TextOptions struct {
-	Width int // wrap lines at this many columns; 0 or less: do not wrap
+	Width   int              // wrap lines at this many columns; 0 or less: do not wrap
+	Vacancy *vacancy.Vacancy // the vacancy a role level's profile is for; nil = none
 }
 
 // WriteText writes the job profile of ref as plain text for a terminal or
@@ -21,7 +23,7 @@ type TextOptions struct {
 // lists are bulleted, and what only a page has (page numbers, gauges, page
 // breaks) is left out. Any character prints, so no *GlyphError is returned.
 func WriteText(w io.Writer, fw *model.Framework, ref model.LevelRef, opts TextOptions) error {
-	d, err := describe(fw, ref, nil)
+	d, err := describe(fw, ref, nil, opts.Vacancy)
 	if err != nil {
 		return err
 	}
