@@ -7,12 +7,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/ddat-tools/ddat/model"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
 )
 
 // table is a sheet's non-blank rows, each with its number as a spreadsheet
@@ -54,10 +56,13 @@ func readCSV(in io.Reader, name string) (*table, error) {
 		br.Discard(len(bom))
 	}
 	first, _ := br.Peek(br.Size()) // as much as there is; the header line is in it
-	r := csv.NewReader(br)
-	r.Comma = separator(first)
+	sep := separator(first)
+	r := csv.NewReader(newCSVGuard(br, sep))
+	r.Comma = sep
 	r.FieldsPerRecord = -1
+	r.ReuseRecord = true // each record is copied below, as one string
 	t := &table{ragged: true}
+	cells := 0
 	// encoding/csv skips blank lines, which a spreadsheet shows as rows:
 	// count them so that row numbers match what the user sees. line is the
 	// line after the last record.
@@ -73,16 +78,20 @@ func readCSV(in io.Reader, name string) (*table, error) {
 				return nil, &model.LoadError{Pos: model.Pos{File: name, Line: pe.Line, Col: pe.Column},
 					Msg: fmt.Sprintf("row %d: %v; a cell with quotes must be quoted as a whole, with quotes inside it doubled", num+1+(pe.StartLine-line), pe.Err)}
 			}
+			if err := asLimit(name, err); err != nil {
+				return nil, err
+			}
 			return nil, fmt.Errorf("read %s: %w", name, err)
 		}
 		start, _ := r.FieldPos(0)
 		num += 1 + start - line
 		last, _ := r.FieldPos(len(rec) - 1)
 		line = last + strings.Count(rec[len(rec)-1], "\n") + 1
-		for i, c := range rec {
-			rec[i] = unprotect(c)
+		rw := row{num: num, cells: cellTexts(rec)}
+		if err := cellLimits(name, rw, &cells); err != nil {
+			return nil, err
 		}
-		t.rows = append(t.rows, row{num: num, cells: rec})
+		t.rows = append(t.rows, rw)
 	}
 	if r.InputOffset() > model.MaxInputSize {
 		return nil, loadErr(name, 0, "", "file is larger than %d MiB", model.MaxInputSize>>20)
@@ -118,9 +127,16 @@ done:
 
 // readXLSX reads one sheet of a workbook: the one named, else the first.
 // A merged range counts as its top-left value in every cell it covers, as a
-// person reading the sheet would take it.
+// person reading the sheet would take it, within the rows and columns that
+// hold values.
 func readXLSX(r io.Reader, name, sheet string) (*table, error) {
-	f, err := excelize.OpenReader(r)
+	data, err := readWorkbook(r, name)
+	if err != nil {
+		return nil, err
+	}
+	// With both limits equal excelize keeps every part in memory: it
+	// leaves no temporary file behind, even when killed.
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzipped})
 	if err != nil {
 		return nil, loadErr(name, 0, "", "not a readable XLSX workbook (%v); save it from your spreadsheet as .xlsx", err)
 	}
@@ -136,16 +152,74 @@ func readXLSX(r io.Reader, name, sheet string) (*table, error) {
 	} else {
 		sheet = findFold(sheets, sheet)
 	}
-	rows, err := f.GetRows(sheet)
+	t, err := sheetRows(f, name, sheet)
+	if err != nil {
+		return nil, err
+	}
+	if mayHaveMerges(f) {
+		if err := fillMerges(f, t, name, sheet); err != nil {
+			return nil, err
+		}
+	}
+	dateCells(f, sheet, t.rows)
+	for i := range t.rows {
+		t.rows[i].cells = cellTexts(t.rows[i].cells)
+	}
+	if blankTable(t) {
+		return nil, loadErr(name, 0, "", "sheet %q is empty; expected a header row naming the columns (%s)", sheet, strings.Join(requiredHeadings(), ", "))
+	}
+	return t, nil
+}
+
+// sheetRows reads the rows of a sheet that hold a value, row by row, each
+// cell checked against the limits as it comes: a sheet's rows and columns
+// are counted, never allocated, up to its last value.
+func sheetRows(f *excelize.File, name, sheet string) (*table, error) {
+	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, loadErr(name, 0, "", "sheet %q: %v", sheet, err)
 	}
-	var merged []excelize.MergeCell
-	if mayHaveMerges(f) {
-		merged, err = f.GetMergeCells(sheet)
+	defer rows.Close()
+	t := &table{}
+	cells := 0
+	for num := 1; rows.Next(); num++ {
+		c, err := rows.Columns()
 		if err != nil {
-			return nil, loadErr(name, 0, "", "sheet %q: %v", sheet, err)
+			return nil, loadErr(name, num, "", "sheet %q: %v", sheet, err)
 		}
+		if len(c) == 0 {
+			continue
+		}
+		rw := row{num: num, cells: c}
+		if err := cellLimits(name, rw, &cells); err != nil {
+			return nil, err
+		}
+		t.rows = append(t.rows, rw)
+	}
+	if err := rows.Error(); err != nil {
+		return nil, loadErr(name, 0, "", "sheet %q: %v", sheet, err)
+	}
+	return t, nil
+}
+
+// fillMerges gives every cell of each merged range of the sheet its
+// top-left value, within the rows and columns that hold values: a range
+// that runs to the sheet's edge (J200:XFD1048576) covers only what is
+// there. The cells a range adds count against maxCells.
+func fillMerges(f *excelize.File, t *table, name, sheet string) error {
+	merged, err := f.GetMergeCells(sheet)
+	if err != nil {
+		return loadErr(name, 0, "", "sheet %q: %v", sheet, err)
+	}
+	if len(merged) == 0 || len(t.rows) == 0 {
+		return nil
+	}
+	lastRow, lastCol, cells := t.rows[len(t.rows)-1].num, 0, 0
+	at := make(map[int]int, len(t.rows)) // row number to index in t.rows
+	for i, r := range t.rows {
+		lastCol = max(lastCol, len(r.cells))
+		cells += len(r.cells)
+		at[r.num] = i
 	}
 	for _, m := range merged {
 		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
@@ -153,28 +227,48 @@ func readXLSX(r io.Reader, name, sheet string) (*table, error) {
 		if err1 != nil || err2 != nil {
 			continue
 		}
+		r2, c2 = min(r2, lastRow), min(c2, lastCol)
+		if r1 > r2 || c1 > c2 {
+			continue
+		}
+		if cells += (r2 - r1 + 1) * c2; cells > maxCells {
+			return loadErr(name, r1, "", "the merged cells %s reach more than %d cells with the rest of the sheet; unmerge them", m.GetStartAxis()+":"+m.GetEndAxis(), maxCells)
+		}
 		v := m.GetCellValue()
-		for y := r1; y <= r2 && y <= len(rows); y++ {
+		for y := r1; y <= r2; y++ {
+			i, ok := at[y]
+			if !ok {
+				i = len(t.rows)
+				at[y] = i
+				t.rows = append(t.rows, row{num: y})
+			}
+			rw := &t.rows[i]
+			for len(rw.cells) < c2 {
+				rw.cells = append(rw.cells, "")
+			}
 			for x := c1; x <= c2; x++ {
-				for len(rows[y-1]) < x {
-					rows[y-1] = append(rows[y-1], "")
-				}
-				rows[y-1][x-1] = v
+				rw.cells[x-1] = v
 			}
 		}
 	}
-	dateCells(f, sheet, rows)
-	t := &table{}
-	for i, cells := range rows {
-		for j, c := range cells {
-			cells[j] = unprotect(c)
+	slices.SortFunc(t.rows, func(a, b row) int { return a.num - b.num })
+	return nil
+}
+
+// cellTexts copies a row's cells as a table keeps them: the protection
+// against formulas that Write adds undone, and the text in Unicode normal
+// form C, so that "e" and a combining accent read as the "é" they show.
+// A cell that is not UTF-8 is left for checkUTF8 to name.
+func cellTexts(in []string) []string {
+	out := make([]string, len(in))
+	for i, c := range in {
+		c = unprotect(c)
+		if utf8.ValidString(c) {
+			c = norm.NFC.String(c)
 		}
-		t.rows = append(t.rows, row{num: i + 1, cells: cells})
+		out[i] = c
 	}
-	if blankTable(t) {
-		return nil, loadErr(name, 0, "", "sheet %q is empty; expected a header row naming the columns (%s)", sheet, strings.Join(requiredHeadings(), ", "))
-	}
-	return t, nil
+	return out
 }
 
 // mayHaveMerges reports whether a sheet of f may have merged cells: reading
@@ -253,16 +347,16 @@ func loadErr(file string, row int, column, format string, args ...any) error {
 // serial number shown in a format of the user's locale ("07-31-23"), which
 // only the number tells apart. Such a cell is read as its date, YYYY-MM-DD;
 // a text cell is left as written. rows are the sheet's rows as read.
-func dateCells(f *excelize.File, sheet string, rows [][]string) {
+func dateCells(f *excelize.File, sheet string, rows []row) {
 	head := 0
-	for head < len(rows) && blank(rows[head]) {
+	for head < len(rows) && blank(rows[head].cells) {
 		head++
 	}
 	if head == len(rows) {
 		return
 	}
 	var cols []int
-	for i, h := range rows[head] {
+	for i, h := range rows[head].cells {
 		if c, ok := columnOf(h); ok && (c == colPublished || c == colLastUpdated) {
 			cols = append(cols, i)
 		}
@@ -275,14 +369,15 @@ func dateCells(f *excelize.File, sheet string, rows [][]string) {
 		use1904 = *p.Date1904
 	}
 	for y := head + 1; y < len(rows); y++ {
+		cells := rows[y].cells
 		for _, x := range cols {
-			if x >= len(rows[y]) || strings.TrimSpace(rows[y][x]) == "" {
+			if x >= len(cells) || strings.TrimSpace(cells[x]) == "" {
 				continue
 			}
-			if _, ok := parseDate(rows[y][x]); ok {
+			if _, ok := parseDate(cells[x]); ok {
 				continue
 			}
-			cell, err := excelize.CoordinatesToCellName(x+1, y+1)
+			cell, err := excelize.CoordinatesToCellName(x+1, rows[y].num)
 			if err != nil {
 				continue
 			}
@@ -295,7 +390,7 @@ func dateCells(f *excelize.File, sheet string, rows [][]string) {
 				continue
 			}
 			if d, err := excelize.ExcelDateToTime(serial, use1904); err == nil {
-				rows[y][x] = formatDate(d)
+				cells[x] = formatDate(d)
 			}
 		}
 	}
