@@ -34,6 +34,9 @@ func Matrix(w io.Writer, fw *model.Framework, opts MatrixOptions) error {
 	if len(lay.columns) == 0 {
 		return fmt.Errorf("matrix: no role levels to show")
 	}
+	if err := lay.checkCellTexts(); err != nil {
+		return fmt.Errorf("matrix: %w", err)
+	}
 
 	f := excelize.NewFile()
 	defer f.Close()

@@ -79,18 +79,15 @@ func (wb *workbook) skills() error {
 	if err != nil {
 		return err
 	}
-	needs := make([]strings.Builder, len(lay.skills))
+	needs := make([][]string, len(lay.skills))
 	index := make(map[string]int, len(lay.skills))
 	for i := range lay.skills {
 		index[lay.skills[i].id] = i
 	}
 	for _, c := range lay.columns {
 		for _, q := range c.level.Skills {
-			b := &needs[index[q.Skill]]
-			if b.Len() > 0 {
-				b.WriteByte('\n')
-			}
-			b.WriteString(c.name + " (" + lay.levelName(q.Level) + ")")
+			i := index[q.Skill]
+			needs[i] = append(needs[i], c.name+" ("+lay.levelName(q.Level)+")")
 		}
 	}
 	row := make([]excelize.Cell, 0, len(headers))
@@ -108,7 +105,7 @@ func (wb *workbook) skills() error {
 			}
 			row = append(row, str(bullets(items), st.text))
 		}
-		row = append(row, str(needs[i].String(), st.text))
+		row = append(row, str(needsCell(needs[i]), st.text))
 		if err := s.add(row); err != nil {
 			return err
 		}

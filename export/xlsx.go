@@ -227,6 +227,9 @@ func (s *sheetStream) add(cells []excelize.Cell) error {
 		if c.Value == nil && c.StyleID == 0 {
 			continue // an empty cell is left out, not written blank
 		}
+		if err := checkCell(s.sw.Sheet, i+1, s.row, c.Value); err != nil {
+			return err
+		}
 		vals[i] = c
 		if str, ok := c.Value.(string); ok && i < len(s.widths) {
 			lines = max(lines, wrappedLines(str, s.widths[i], s.bold[c.StyleID]))
@@ -244,6 +247,9 @@ func (s *sheetStream) add(cells []excelize.Cell) error {
 // a note that runs on past column A.
 func (s *sheetStream) line(text string, style int, height float64) error {
 	s.row++
+	if err := checkCell(s.sw.Sheet, 1, s.row, text); err != nil {
+		return err
+	}
 	cell, _ := excelize.CoordinatesToCellName(1, s.row)
 	if err := s.sw.SetRow(cell, []any{str(text, style)}, excelize.RowOpts{Height: height}); err != nil {
 		return fmt.Errorf("sheet %s row %d: %w", s.sw.Sheet, s.row, err)
