@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 
 	"github.com/ddat-tools/ddat/model"
 )
@@ -187,6 +189,85 @@ func asLimit(name string, err error) error {
 	var le *csvLimitError
 	if errors.As(err, &le) {
 		return loadErr(name, le.line, "", "%s", le.msg)
+	}
+	return nil
+}
+
+// checkCellTexts returns a *model.CellTextError, at its place in the
+// framework, for the first text that Write would put in one cell and that
+// is longer than a cell holds: a spreadsheet would cut it, and Read
+// refuses it. The texts are composed as layout composes them.
+func checkCellTexts(fw *model.Framework) error {
+	type text struct{ field, s string }
+	check := func(pos model.Pos, subject string, texts ...text) error {
+		for _, t := range texts {
+			if err := model.CheckCellText(t.s, pos, subject, t.field); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	m := fw.Meta
+	if err := check(m.Pos, "framework", text{"the name", m.Name}, text{"the source", m.Source}, text{"the licence", m.Licence}, text{"the URL", m.URL}); err != nil {
+		return err
+	}
+	for i := range fw.Roles {
+		r := &fw.Roles[i]
+		subject := fmt.Sprintf("role %q", r.Name)
+		family := r.Family
+		if f := fw.Family(r.Family); f != nil {
+			family = f.Name
+		}
+		err := check(r.Pos, subject, text{"the family", family}, text{"the name", r.Name}, text{"the id", r.ID}, text{"the type", r.Type},
+			text{"the summary with its responsibilities", model.FormatText(r.Summary, roleLeadIn, r.Responsibilities)},
+			text{"the update history", formatUpdates(r.Updates)})
+		if err != nil {
+			return err
+		}
+		for j := range r.Levels {
+			l := &r.Levels[j]
+			err := check(l.Pos, fmt.Sprintf("%s, level %d", subject, j+1), text{"the title", l.Title},
+				text{"the summary with its responsibilities", model.FormatText(l.Summary, levelLeadIn, l.Responsibilities)},
+				text{"the grades", gradeLabels(fw, l)})
+			if err != nil {
+				return err
+			}
+			for _, q := range l.Skills {
+				if err := check(q.Pos, fmt.Sprintf("%s, level %d", subject, j+1), text{"the skill", q.Skill}, text{"the skill level", q.Level}); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	for i := range fw.Skills {
+		s := &fw.Skills[i]
+		subject := fmt.Sprintf("skill %q", s.Name)
+		if err := check(s.Pos, subject, text{"the name", s.Name}, text{"the id", s.ID}, text{"the description", s.Description}); err != nil {
+			return err
+		}
+		for _, l := range slices.Sorted(maps.Keys(s.Levels)) {
+			items := s.Levels[l]
+			pos := s.Pos
+			if p, ok := s.LevelPos[l]; ok && p.IsValid() {
+				pos = p
+			}
+			if err := check(pos, subject, text{"the " + l + " description", model.FormatText("", skillLeadIn, items)}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// checkWritten refuses a cell as written, its protecting quote included,
+// that is longer than a cell holds: the last guard that nothing is cut
+// without a word, for the texts checkCellTexts passed at the very limit.
+func checkWritten(row int, c column, s string) error {
+	if len(s) <= model.MaxCellText {
+		return nil
+	}
+	if n := model.CellTextLen(s); n > model.MaxCellText {
+		return fmt.Errorf("row %d, column %q: a text of %d characters with the quote that keeps it from running as a formula; a spreadsheet cell holds at most %d", row, headings[c], n, model.MaxCellText)
 	}
 	return nil
 }
