@@ -120,10 +120,7 @@ func loadPath(path string, opts model.LoadOptions, sheet string) (*model.Framewo
 	}
 	var r io.Reader = os.Stdin
 	if path != "-" {
-		f, err := os.Open(path)
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, usagef("%s: no such file", path)
-		}
+		f, err := openInput(path, "--data")
 		if err != nil {
 			return nil, err
 		}
@@ -140,10 +137,7 @@ func loadPath(path string, opts model.LoadOptions, sheet string) (*model.Framewo
 // applyGrades reads a grades mapping file (CSV or YAML) and gives its role
 // levels their grades.
 func applyGrades(fw *model.Framework, path string) error {
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return usagef("--grades %s: no such file", path)
-	}
+	f, err := openInput(path, "--grades")
 	if err != nil {
 		return err
 	}
@@ -153,4 +147,33 @@ func applyGrades(fw *model.Framework, path string) error {
 		return err
 	}
 	return g.Apply(fw)
+}
+
+// openInput opens the file a flag names, refusing at once what cannot be a
+// framework file, before anything is read: a directory, a device (such as
+// /dev/zero, which never ends), a file larger than model.MaxInputSize.
+// Pipes are read, within the same size.
+func openInput(path, flag string) (*os.File, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, usagef("%s %s: no such file", flag, path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	switch {
+	case err != nil:
+	case info.IsDir():
+		err = usagef("%s %s: is a directory; give a file in it", flag, path)
+	case info.Mode()&(os.ModeDevice|os.ModeCharDevice|os.ModeSocket) != 0:
+		err = usagef("%s %s: is a device, not a file", flag, path)
+	case info.Mode().IsRegular() && info.Size() > model.MaxInputSize:
+		err = &model.LoadError{Pos: model.Pos{File: path}, Msg: fmt.Sprintf("file is %d MiB, larger than the %d MiB ddat reads; is it the framework?", info.Size()>>20, model.MaxInputSize>>20)}
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
 }
