@@ -120,7 +120,7 @@ func loadPath(path string, opts model.LoadOptions, sheet string) (*model.Framewo
 	}
 	var r io.Reader = os.Stdin
 	if path != "-" {
-		f, err := openInput(path, "--data")
+		f, err := openInput(path, "")
 		if err != nil {
 			return nil, err
 		}
@@ -137,7 +137,7 @@ func loadPath(path string, opts model.LoadOptions, sheet string) (*model.Framewo
 // applyGrades reads a grades mapping file (CSV or YAML) and gives its role
 // levels their grades.
 func applyGrades(fw *model.Framework, path string) error {
-	f, err := openInput(path, "--grades")
+	f, err := openInput(path, "--grades ")
 	if err != nil {
 		return err
 	}
@@ -149,14 +149,15 @@ func applyGrades(fw *model.Framework, path string) error {
 	return g.Apply(fw)
 }
 
-// openInput opens the file a flag names, refusing at once what cannot be a
+// openInput opens the file a flag names, label ("--grades ") before it in
+// messages, refusing at once what cannot be a
 // framework file, before anything is read: a directory, a device (such as
 // /dev/zero, which never ends), a file larger than model.MaxInputSize.
 // Pipes are read, within the same size.
-func openInput(path, flag string) (*os.File, error) {
+func openInput(path, label string) (*os.File, error) {
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, usagef("%s %s: no such file", flag, path)
+		return nil, usagef("%s%s: no such file", label, path)
 	}
 	if err != nil {
 		return nil, err
@@ -165,9 +166,9 @@ func openInput(path, flag string) (*os.File, error) {
 	switch {
 	case err != nil:
 	case info.IsDir():
-		err = usagef("%s %s: is a directory; give a file in it", flag, path)
+		err = usagef("%s%s: is a directory; give a framework file", label, path)
 	case info.Mode()&(os.ModeDevice|os.ModeCharDevice|os.ModeSocket) != 0:
-		err = usagef("%s %s: is a device, not a file", flag, path)
+		err = usagef("%s%s: is a device, not a file", label, path)
 	case info.Mode().IsRegular() && info.Size() > model.MaxInputSize:
 		err = &model.LoadError{Pos: model.Pos{File: path}, Msg: fmt.Sprintf("file is %d MiB, larger than the %d MiB ddat reads; is it the framework?", info.Size()>>20, model.MaxInputSize>>20)}
 	}

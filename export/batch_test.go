@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -340,6 +341,15 @@ func TestBatchZipForce(t *testing.T) {
 				return name, data
 			})
 		}, false, "holds skills-matrix.xlsx, which was changed"},
+		{"the manifest edited", func(t *testing.T, file string) {
+			previousZip(t, file)
+			rezip(t, file, func(name string, data []byte) (string, []byte) {
+				if name == export.ManifestFile {
+					data = bytes.Replace(data, []byte(`"version": "`), []byte(`"version": "edited `), 1)
+				}
+				return name, data
+			})
+		}, false, "holds manifest.json, which was changed"},
 		{"an entry edited, force", func(t *testing.T, file string) {
 			previousZip(t, file)
 			rezip(t, file, func(name string, data []byte) (string, []byte) { return name, append(data, '!') })
@@ -651,6 +661,34 @@ func TestBatchForce(t *testing.T) {
 			data[len(data)/2] ^= 1
 			writeT(t, out, export.MatrixFile, string(data))
 		}, false, export.ErrNotOurs, "skills-matrix.xlsx was changed"},
+		{"ddat made it, the manifest edited", func(t *testing.T, out string) {
+			previousBatch(t, out)
+			p := filepath.Join(out, export.ManifestFile)
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeT(t, out, export.ManifestFile, strings.Replace(string(data), `"version": "`, `"version": "edited `, 1))
+		}, false, export.ErrNotOurs, "manifest.json was changed"},
+		{"ddat made it, a manifest without its own SHA-256 (older ddat)", func(t *testing.T, out string) {
+			previousBatch(t, out)
+			m := checkManifest(t, out)
+			m.SHA256 = ""
+			data, err := json.MarshalIndent(m, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeT(t, out, export.ManifestFile, string(data)+"\n")
+		}, false, nil, ""},
+		{"ddat made it, the manifest edited, force", func(t *testing.T, out string) {
+			previousBatch(t, out)
+			p := filepath.Join(out, export.ManifestFile)
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeT(t, out, export.ManifestFile, string(data)+"\n")
+		}, true, nil, ""},
 		{"ddat made it, a document edited, force", func(t *testing.T, out string) {
 			previousBatch(t, out)
 			writeT(t, out, export.MatrixFile, "edited\n")
