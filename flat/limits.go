@@ -21,8 +21,11 @@ import (
 // few thousand rows of 21 columns, and the 20,000-row benchmark file
 // unzips to 15 MiB.
 const (
-	// maxCells bounds the cells of a sheet (about 64 bytes of memory each).
-	maxCells = 4_000_000
+	// maxCells bounds the cells of a sheet (about 32 bytes of memory each
+	// beside their text): five times the 20,000-row benchmark file's.
+	maxCells = 2_000_000
+	// maxColumns bounds the cells of a row: Excel's limit, column XFD.
+	maxColumns = 16_384
 	// maxUnzipped bounds what the parts of an XLSX workbook unzip to, all
 	// together; excelize then keeps every part in memory, none in
 	// temporary files.
@@ -131,10 +134,11 @@ type csvGuard struct {
 	start  int // line the current cell starts on
 	chars  int // characters of the current cell, quotes included
 	cells  int // cells so far
+	row    int // cells of the current row so far
 }
 
 func newCSVGuard(r io.Reader, sep rune) *csvGuard {
-	return &csvGuard{r: r, sep: byte(sep), line: 1, start: 1, cells: 1}
+	return &csvGuard{r: r, sep: byte(sep), line: 1, start: 1, cells: 1, row: 1}
 }
 
 func (g *csvGuard) Read(p []byte) (int, error) {
@@ -145,9 +149,11 @@ func (g *csvGuard) Read(p []byte) (int, error) {
 			g.quoted = !g.quoted
 		case !g.quoted && (b == g.sep || b == '\n'):
 			g.cells++
+			g.row++
 			g.chars = -1
 			if b == '\n' {
 				g.line++
+				g.row = 1
 			}
 			g.start = g.line
 		case b == '\n':
@@ -159,6 +165,9 @@ func (g *csvGuard) Read(p []byte) (int, error) {
 		// A quoted cell's text is at most half its quotes and itself.
 		if g.chars > 2*model.MaxCellText+2 {
 			return 0, &csvLimitError{line: g.start, msg: fmt.Sprintf("a cell starting here runs on past %d characters, more than a spreadsheet cell holds; is a quote left open?", model.MaxCellText)}
+		}
+		if g.row > maxColumns {
+			return 0, &csvLimitError{line: g.line, msg: fmt.Sprintf("a row of more than %d cells, more than a spreadsheet has columns", maxColumns)}
 		}
 		if g.cells > maxCells {
 			return 0, &csvLimitError{line: g.line, msg: fmt.Sprintf("more than %d cells; a framework's file has far fewer", maxCells)}

@@ -156,12 +156,16 @@ func readXLSX(r io.Reader, name, sheet string) (*table, error) {
 	if err != nil {
 		return nil, err
 	}
-	if mayHaveMerges(f) {
-		if err := fillMerges(f, t, name, sheet); err != nil {
-			return nil, err
-		}
+	if err := dateCells(f, sheet, t.rows); err != nil {
+		return nil, loadErr(name, 0, "", "sheet %q: %v", sheet, err)
 	}
-	dateCells(f, sheet, t.rows)
+	refs, err := sheetMerges(f, sheet, name)
+	if err != nil {
+		return nil, err
+	}
+	if err := fillMerges(t, refs, name); err != nil {
+		return nil, err
+	}
 	for i := range t.rows {
 		t.rows[i].cells = cellTexts(t.rows[i].cells)
 	}
@@ -202,16 +206,47 @@ func sheetRows(f *excelize.File, name, sheet string) (*table, error) {
 	return t, nil
 }
 
-// fillMerges gives every cell of each merged range of the sheet its
-// top-left value, within the rows and columns that hold values: a range
-// that runs to the sheet's edge (J200:XFD1048576) covers only what is
-// there. The cells a range adds count against maxCells.
-func fillMerges(f *excelize.File, t *table, name, sheet string) error {
-	merged, err := f.GetMergeCells(sheet)
-	if err != nil {
-		return loadErr(name, 0, "", "sheet %q: %v", sheet, err)
+// maxMergesParsed bounds the merged ranges of a sheet whose XML sheetXML
+// cannot find, which excelize reads in time that grows with the square of
+// their number.
+const maxMergesParsed = 1000
+
+// sheetMerges returns the merged ranges of a sheet, from its XML.
+func sheetMerges(f *excelize.File, sheet, name string) ([]string, error) {
+	if data := sheetXML(f, sheet); data != nil {
+		return mergedRefs(data), nil
 	}
-	if len(merged) == 0 || len(t.rows) == 0 {
+	n := 0
+	f.Pkg.Range(func(k, v any) bool {
+		if s, _ := k.(string); strings.HasPrefix(strings.ToLower(s), "xl/worksheets/") {
+			data, _ := v.([]byte)
+			n += bytes.Count(data, []byte("mergeCell "))
+		}
+		return true
+	})
+	if n == 0 {
+		return nil, nil
+	}
+	if n > maxMergesParsed {
+		return nil, loadErr(name, 0, "", "sheet %q has more than %d merged ranges; unmerge them", sheet, maxMergesParsed)
+	}
+	merged, err := f.GetMergeCells(sheet, true)
+	if err != nil {
+		return nil, loadErr(name, 0, "", "sheet %q: %v", sheet, err)
+	}
+	refs := make([]string, len(merged))
+	for i, m := range merged {
+		refs[i] = m.GetStartAxis() + ":" + m.GetEndAxis()
+	}
+	return refs, nil
+}
+
+// fillMerges gives every cell of each merged range its top-left value,
+// within the rows and columns that hold values: a range that runs to the
+// sheet's edge (J200:XFD1048576) covers only what is there. The cells a
+// range adds count against maxCells.
+func fillMerges(t *table, refs []string, name string) error {
+	if len(refs) == 0 || len(t.rows) == 0 {
 		return nil
 	}
 	lastRow, lastCol, cells := t.rows[len(t.rows)-1].num, 0, 0
@@ -221,21 +256,34 @@ func fillMerges(f *excelize.File, t *table, name, sheet string) error {
 		cells += len(r.cells)
 		at[r.num] = i
 	}
-	for _, m := range merged {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil {
+	type fill struct {
+		r1, c1, r2, c2 int
+		v              string
+	}
+	var fills []fill
+	for _, ref := range refs {
+		from, to, ok := strings.Cut(ref, ":")
+		c1, r1, err1 := excelize.CellNameToCoordinates(from)
+		c2, r2, err2 := excelize.CellNameToCoordinates(to)
+		if !ok || err1 != nil || err2 != nil {
 			continue
+		}
+		// The top-left value as read, before any range is filled.
+		v := ""
+		if i, ok := at[r1]; ok && c1 <= len(t.rows[i].cells) {
+			v = t.rows[i].cells[c1-1]
 		}
 		r2, c2 = min(r2, lastRow), min(c2, lastCol)
 		if r1 > r2 || c1 > c2 {
 			continue
 		}
 		if cells += (r2 - r1 + 1) * c2; cells > maxCells {
-			return loadErr(name, r1, "", "the merged cells %s reach more than %d cells with the rest of the sheet; unmerge them", m.GetStartAxis()+":"+m.GetEndAxis(), maxCells)
+			return loadErr(name, r1, "", "the merged cells %s reach more than %d cells with the rest of the sheet; unmerge them", ref, maxCells)
 		}
-		v := m.GetCellValue()
-		for y := r1; y <= r2; y++ {
+		fills = append(fills, fill{r1, c1, r2, c2, v})
+	}
+	for _, m := range fills {
+		for y := m.r1; y <= m.r2; y++ {
 			i, ok := at[y]
 			if !ok {
 				i = len(t.rows)
@@ -243,11 +291,11 @@ func fillMerges(f *excelize.File, t *table, name, sheet string) error {
 				t.rows = append(t.rows, row{num: y})
 			}
 			rw := &t.rows[i]
-			for len(rw.cells) < c2 {
+			for len(rw.cells) < m.c2 {
 				rw.cells = append(rw.cells, "")
 			}
-			for x := c1; x <= c2; x++ {
-				rw.cells[x-1] = v
+			for x := m.c1; x <= m.c2; x++ {
+				rw.cells[x-1] = m.v
 			}
 		}
 	}
@@ -269,26 +317,6 @@ func cellTexts(in []string) []string {
 		out[i] = c
 	}
 	return out
-}
-
-// mayHaveMerges reports whether a sheet of f may have merged cells: reading
-// them makes excelize parse the whole sheet a second time, which doubles the
-// time a large sheet takes. The worksheets excelize keeps in memory are
-// searched for a merge; one it keeps in a temporary file (a very large
-// sheet) may have any.
-func mayHaveMerges(f *excelize.File) bool {
-	found, parts := false, 0
-	f.Pkg.Range(func(k, v any) bool {
-		name, _ := k.(string)
-		if !strings.HasPrefix(name, "xl/worksheets/") || !strings.HasSuffix(name, ".xml") {
-			return true
-		}
-		parts++
-		data, _ := v.([]byte)
-		found = found || bytes.Contains(data, []byte("<mergeCell"))
-		return true
-	})
-	return found || parts < len(f.GetSheetList())
 }
 
 func blankTable(t *table) bool {
@@ -346,14 +374,16 @@ func loadErr(file string, row int, column, format string, args ...any) error {
 // Updated) that a spreadsheet stores as dates: a date typed into a cell is a
 // serial number shown in a format of the user's locale ("07-31-23"), which
 // only the number tells apart. Such a cell is read as its date, YYYY-MM-DD;
-// a text cell is left as written. rows are the sheet's rows as read.
-func dateCells(f *excelize.File, sheet string, rows []row) {
+// a text cell is left as written. rows are the sheet's rows as read; the
+// raw values are read in a second pass over the sheet's rows, when a date
+// cell does not read as a date.
+func dateCells(f *excelize.File, sheet string, rows []row) error {
 	head := 0
 	for head < len(rows) && blank(rows[head].cells) {
 		head++
 	}
 	if head == len(rows) {
-		return
+		return nil
 	}
 	var cols []int
 	for i, h := range rows[head].cells {
@@ -361,31 +391,46 @@ func dateCells(f *excelize.File, sheet string, rows []row) {
 			cols = append(cols, i)
 		}
 	}
-	if len(cols) == 0 {
-		return
+	need := map[int]int{} // row number to index in rows
+	for y := head + 1; y < len(rows); y++ {
+		for _, x := range cols {
+			if cells := rows[y].cells; x < len(cells) && strings.TrimSpace(cells[x]) != "" {
+				if _, ok := parseDate(cells[x]); !ok {
+					need[rows[y].num] = y
+				}
+			}
+		}
+	}
+	if len(need) == 0 {
+		return nil
 	}
 	use1904 := false
 	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
 		use1904 = *p.Date1904
 	}
-	for y := head + 1; y < len(rows); y++ {
-		cells := rows[y].cells
+	it, err := f.Rows(sheet)
+	if err != nil {
+		return err
+	}
+	defer it.Close()
+	for num := 1; it.Next(); num++ {
+		y, ok := need[num]
+		if !ok {
+			continue
+		}
+		raw, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return err
+		}
 		for _, x := range cols {
-			if x >= len(cells) || strings.TrimSpace(cells[x]) == "" {
+			cells := rows[y].cells
+			if x >= len(cells) || x >= len(raw) {
 				continue
 			}
 			if _, ok := parseDate(cells[x]); ok {
 				continue
 			}
-			cell, err := excelize.CoordinatesToCellName(x+1, rows[y].num)
-			if err != nil {
-				continue
-			}
-			raw, err := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
-			if err != nil {
-				continue
-			}
-			serial, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
+			serial, err := strconv.ParseFloat(strings.TrimSpace(raw[x]), 64)
 			if err != nil || serial < 1 {
 				continue
 			}
@@ -394,4 +439,5 @@ func dateCells(f *excelize.File, sheet string, rows []row) {
 			}
 		}
 	}
+	return it.Error()
 }
