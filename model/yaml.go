@@ -16,9 +16,11 @@ import (
 )
 
 // maxNodes bounds how many nodes a file's aliases may add to it, so that a
-// small file of nested aliases (an "alias bomb") fails fast. The nodes
-// written out in the file do not count: they cost what the file's size does.
-const maxNodes = 1 << 20
+// small file of nested aliases (an "alias bomb") fails fast: far more than
+// the anchors of a framework repeat (a list of a dozen skills aliased in
+// 200 role levels adds about 12,000). The nodes written out in the file do
+// not count: they cost what the file's size does.
+const maxNodes = 1 << 16
 
 // decoder walks a YAML (or JSON) node tree into a Framework. It stops at the
 // first problem, which it keeps as a *LoadError with the node's position and
