@@ -35,7 +35,7 @@ func benchmarkLoad(b *testing.B, data []byte, format model.Format) {
 // one line, as programs write JSON: positions are counted on from the last,
 // not from the start of the line.
 func BenchmarkLoadJSONMinified(b *testing.B) {
-	data := encodeSynth(b, synth.Size{Roles: 100, LevelsPerRole: 5, Skills: 100}, model.FormatJSON)
+	data := encodeSynth(b, synth.Size{Roles: 110, LevelsPerRole: 5, Skills: 100}, model.FormatJSON)
 	var min bytes.Buffer
 	if err := json.Compact(&min, data); err != nil {
 		b.Fatal(err)
