@@ -234,24 +234,34 @@ func TestHostileInput(t *testing.T) {
 		name     string
 		maxAlloc uint64 // bytes the case may allocate
 		run      func(t *testing.T, dir string)
+		setup    func(t *testing.T, dir string) // makes a large input, unmeasured; may be nil
 	}{
 		{"1 merged range to the sheet's edge", 64 * MiB, func(t *testing.T, dir string) {
 			path := hostileFixture(t, "merged-range.xlsx", mergedRange)
 			wantRun(t, exitError, []string{path + ":200: error: the merged cells J200:XFD1048576 reach more than 2000000 cells"}, "validate", path)
-		}},
+		}, nil},
 		{"2 xlsx bomb", 32 * MiB, func(t *testing.T, dir string) {
 			path := writeTemp(t, dir, "bomb.xlsx", rezip(t, 65*MiB, 65*MiB, 0))
 			wantRun(t, exitError, []string{path + ": error: the workbook unzips to more than 64 MiB (at xl/worksheets/sheet1.xml)"}, "validate", path)
-		}},
+		}, nil},
 		{"2 xlsx part that unzips to more than it declares", 64 * MiB, func(t *testing.T, dir string) {
 			path := writeTemp(t, dir, "liar.xlsx", rezip(t, 65*MiB, 1000, 0))
 			// archive/zip stops the part at its declared size, so what is
 			// left of the sheet is read, and found empty.
 			wantRun(t, exitError, []string{path + `: error: sheet "Framework" is empty`}, "validate", path)
-		}},
+		}, nil},
 		{"2 xlsx of too many parts", 64 * MiB, func(t *testing.T, dir string) {
 			path := writeTemp(t, dir, "parts.xlsx", rezip(t, 10, 10, 10_000))
 			wantRun(t, exitError, []string{path + ": error: the workbook has 10010 parts, more than the 10000 ddat reads"}, "validate", path)
+		}, nil},
+		{"2 xlsx of millions of shared texts", 48 * MiB, func(t *testing.T, dir string) {
+			path := filepath.Join(dir, "texts.xlsx") // made by setup
+			wantRun(t, exitError, []string{path + ": error: the workbook holds more than 2000000 texts"}, "validate", path)
+		}, func(t *testing.T, dir string) {
+			book := editPart(t, flatWorkbook(t), "xl/sharedStrings.xml", func(xml string) string {
+				return strings.Replace(xml, "</sst>", strings.Repeat("<si><t></t></si>", 2_000_001)+"</sst>", 1)
+			})
+			writeTemp(t, dir, "texts.xlsx", book)
 		}},
 		{"3 minified JSON", 32 * MiB, func(t *testing.T, dir string) {
 			data := encodeSynth(t, synth.Size{Roles: 25, LevelsPerRole: 5, Skills: 100}, model.FormatJSON)
@@ -269,7 +279,7 @@ func TestHostileInput(t *testing.T) {
 			if r := fw.Roles[24]; r.Pos.Line != 1 || r.Pos.Col < 180_000 {
 				t.Errorf("the last role at %v, want line 1, column 180,000 or more", r.Pos)
 			}
-		}},
+		}, nil},
 		{"4 decomposed accents", 64 * MiB, func(t *testing.T, dir string) {
 			path := filepath.Join("testdata", "hostile", "decomposed.yaml")
 			wantRun(t, exitOK, []string{"0 errors, 0 warnings"}, "validate", path)
@@ -286,12 +296,12 @@ func TestHostileInput(t *testing.T) {
 			if text := pdfText(t, pdf); !strings.Contains(text, "Makes coffee in a café and reads a résumé now and then") {
 				t.Errorf("the PDF does not read as the text:\n%s", text)
 			}
-		}},
+		}, nil},
 		{"5 right-to-left text", 64 * MiB, func(t *testing.T, dir string) {
 			path := filepath.Join("testdata", "hostile", "hebrew.yaml")
 			wantRun(t, exitError, []string{path + `:23:9: error: role "Translator", level "translator", summary: character U+05E9 "ש" cannot be printed in the PDF job profiles (it is of a right-to-left script`}, "validate", path)
 			wantRun(t, exitError, []string{"right-to-left"}, "--data", path, "profile", "translator", "-o", filepath.Join(dir, "t.pdf"))
-		}},
+		}, nil},
 		{"6 text longer than a spreadsheet cell", 64 * MiB, func(t *testing.T, dir string) {
 			path := writeTemp(t, dir, "long.yaml", smallWith(t, "summary: Makes widgets.", "summary: Makes widgets. "+strings.Repeat("word ", 6600)))
 			for _, args := range [][]string{
@@ -311,7 +321,7 @@ func TestHostileInput(t *testing.T) {
 			if n := len(fw.Roles[0].Levels[1].Summary); n != len("Makes widgets. ")+5*6600-1 {
 				t.Errorf("summary of %d bytes after the round trip", n)
 			}
-		}},
+		}, nil},
 		{"7 validation linear in the roles", 1 << 62, func(t *testing.T, dir string) {
 			fonts, err := export.LoadFonts()
 			if err != nil {
@@ -323,7 +333,7 @@ func TestHostileInput(t *testing.T) {
 				t.Errorf("4 times the roles take %.1f times the work (%d and %d bytes), want about 4", ratio, small, large)
 			}
 			t.Logf("50 roles: %d bytes; 200 roles: %d bytes (%.2f times)", small, large, ratio)
-		}},
+		}, nil},
 		{"8 large YAML without aliases", 256 * MiB, func(t *testing.T, dir string) {
 			var b strings.Builder
 			b.WriteString("skill_levels: [{id: awareness, name: Awareness}]\nroles:\n  - name: Widget engineer\n    levels:\n      - title: Widget engineer\n        responsibilities:\n")
@@ -341,7 +351,7 @@ func TestHostileInput(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), "loop.yaml:1:30: the alias *r is inside the value it names") {
 				t.Errorf("alias inside its value: %v", err)
 			}
-		}},
+		}, nil},
 		{"9 temporary files a killed run left", 64 * MiB, func(t *testing.T, dir string) {
 			old := time.Now().Add(-2 * time.Hour)
 			for _, c := range []struct{ out, args string }{
@@ -361,7 +371,7 @@ func TestHostileInput(t *testing.T) {
 					t.Errorf("%s: a running one's %s was removed", c.args, filepath.Base(fresh))
 				}
 			}
-		}},
+		}, nil},
 		{"10 every unprintable character at once", 64 * MiB, func(t *testing.T, dir string) {
 			path := filepath.Join("testdata", "hostile", "unprintable.yaml")
 			want := []string{"9 errors, 1 warning", `:16:5: warning: skill "Rocketry", description: character U+1F680`}
@@ -369,26 +379,26 @@ func TestHostileInput(t *testing.T) {
 				want = append(want, c)
 			}
 			wantRun(t, exitError, want, "validate", path)
-		}},
+		}, nil},
 		{"11 a directory as --data", 64 * MiB, func(t *testing.T, dir string) {
 			d := filepath.Join(dir, "dir.csv")
 			if err := os.Mkdir(d, 0o755); err != nil {
 				t.Fatal(err)
 			}
 			wantRun(t, exitUsage, []string{d + ": is a directory; give a framework file"}, "--data", d, "validate")
-		}},
+		}, nil},
 		{"11 a device as --data", 64 * MiB, func(t *testing.T, dir string) {
 			if _, err := os.Stat("/dev/zero"); err != nil {
 				t.Skip(err)
 			}
 			wantRun(t, exitUsage, []string{"/dev/zero: is a device, not a file"}, "--data", "/dev/zero", "--format", "xlsx", "validate")
-		}},
+		}, nil},
 		{"11 zeros read as xlsx", 4 * MiB, func(t *testing.T, dir string) {
 			_, err := flat.Read(io.LimitReader(zeros{}, model.MaxInputSize+1), "<stdin>", flat.Options{Format: model.FormatXLSX})
 			if err == nil || !strings.Contains(err.Error(), "<stdin>: not a readable XLSX workbook: an .xlsx file is a zip archive, and this file does not start as one") {
 				t.Errorf("err = %v", err)
 			}
-		}},
+		}, nil},
 		{"11 a file over the size limit", 64 * MiB, func(t *testing.T, dir string) {
 			path := filepath.Join(dir, "big.csv")
 			if err := os.WriteFile(path, nil, 0o644); err != nil {
@@ -398,25 +408,28 @@ func TestHostileInput(t *testing.T) {
 				t.Fatal(err)
 			}
 			wantRun(t, exitError, []string{path + ": error: file is 257 MiB, larger than the 256 MiB ddat reads"}, "validate", path)
-		}},
+		}, nil},
 		{"11 CSV row of millions of empty cells", 16 * MiB, func(t *testing.T, dir string) {
 			path := writeTemp(t, dir, "row.csv", bytes.Repeat([]byte(","), 4_100_000))
 			wantRun(t, exitError, []string{path + ":1: error: a row of more than 16384 cells"}, "validate", path)
-		}},
+		}, nil},
 		{"11 CSV of millions of empty cells", 128 * MiB, func(t *testing.T, dir string) {
 			path := writeTemp(t, dir, "cells.csv", bytes.Repeat([]byte(",,,,,,,,,,,,,,,,,,,\n"), 110_000))
 			wantRun(t, exitError, []string{path + ":100001: error: more than 2000000 cells"}, "validate", path)
-		}},
+		}, nil},
 		{"11 CSV with a quote left open", 64 * MiB, func(t *testing.T, dir string) {
 			data := "Role,Role Level\nWidget engineer,\"Widget engineer\n" + strings.Repeat("a widget engineer makes widgets\n", 4000)
 			path := writeTemp(t, dir, "quote.csv", []byte(data))
 			wantRun(t, exitError, []string{path + ":2: error: a cell starting here runs on past 32767 characters, more than a spreadsheet cell holds; is a quote left open?"}, "validate", path)
-		}},
+		}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			temps := excelizeTemps(t)
+			if tt.setup != nil {
+				tt.setup(t, dir)
+			}
 			n := allocated(func() { tt.run(t, dir) })
 			if n > tt.maxAlloc {
 				t.Errorf("allocated %d MiB, want at most %d MiB", n/MiB, tt.maxAlloc/MiB)

@@ -152,6 +152,11 @@ func readXLSX(r io.Reader, name, sheet string) (*table, error) {
 	} else {
 		sheet = findFold(sheets, sheet)
 	}
+	// excelize reads every shared text into memory, a few dozen bytes more
+	// than each takes in the file: they count as cells.
+	if n := bytes.Count(part(f, "xl/sharedStrings.xml"), []byte("<si")); n > maxCells {
+		return nil, loadErr(name, 0, "", "the workbook holds more than %d texts; a framework's has far fewer", maxCells)
+	}
 	t, err := sheetRows(f, name, sheet)
 	if err != nil {
 		return nil, err
