@@ -352,6 +352,20 @@ func TestHostileInput(t *testing.T) {
 				t.Errorf("alias inside its value: %v", err)
 			}
 		}, nil},
+		{"8 many roles of one name", 64 * MiB, func(t *testing.T, dir string) {
+			var b strings.Builder
+			b.WriteString("skill_levels: [{id: awareness, name: Awareness}]\nroles:\n")
+			for range 5_000 {
+				b.WriteString("  - {name: Widget engineer, levels: [{title: Widget engineer}, {title: Widget engineer}]}\n")
+			}
+			fw, err := model.Load(strings.NewReader(b.String()), "same.yaml", model.LoadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r := fw.Roles[4_999]; r.ID != "widget-engineer-5000" || r.Levels[1].ID != "widget-engineer-2" {
+				t.Errorf("last role %q, its second level %q; want widget-engineer-20000, widget-engineer-2", r.ID, r.Levels[1].ID)
+			}
+		}, nil},
 		{"9 temporary files a killed run left", 64 * MiB, func(t *testing.T, dir string) {
 			old := time.Now().Add(-2 * time.Hour)
 			for _, c := range []struct{ out, args string }{
