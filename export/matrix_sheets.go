@@ -2,6 +2,7 @@ package export
 
 import (
 	"cmp"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -208,4 +209,27 @@ func frameworkName(fw *model.Framework) string {
 		return fw.Meta.Name
 	}
 	return "capability framework"
+}
+
+// needsCell lists the role levels that need a skill, one a line, within
+// what a cell holds: when a skill is needed by so many that the list would
+// not fit, it ends by saying how many more there are, which the Matrix and
+// Data sheets list.
+func needsCell(lines []string) string {
+	const room = model.MaxCellText - 100 // for the closing line
+	var b strings.Builder
+	used := 0
+	for i, l := range lines {
+		n := model.CellTextLen(l) + 1
+		if used+n > room {
+			fmt.Fprintf(&b, "\n… and %d more role levels: see the Matrix or Data sheet", len(lines)-i)
+			break
+		}
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l)
+		used += n
+	}
+	return b.String()
 }

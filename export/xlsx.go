@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ddat-tools/ddat/model"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -356,3 +357,17 @@ func fitWidth(lo, hi float64, texts ...string) float64 {
 
 // str is a text cell.
 func str(v string, style int) excelize.Cell { return excelize.Cell{Value: v, StyleID: style} }
+
+// checkCell refuses a text longer than a cell holds, naming the sheet and
+// the cell: the last guard that nothing is cut without a word.
+func checkCell(sheet string, col, row int, v any) error {
+	s, ok := v.(string)
+	if !ok || len(s) <= model.MaxCellText {
+		return nil
+	}
+	if n := model.CellTextLen(s); n > model.MaxCellText {
+		cell, _ := excelize.CoordinatesToCellName(col, row)
+		return fmt.Errorf("sheet %s cell %s: a text of %d characters; a spreadsheet cell holds at most %d, and ddat does not cut text", sheet, cell, n, model.MaxCellText)
+	}
+	return nil
+}
