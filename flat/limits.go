@@ -109,7 +109,7 @@ func zipEntries(data []byte) (uint64, bool) {
 	return binary.LittleEndian.Uint64(data[off+32:]), true
 }
 
-// errCSVLimit is the error of a csvGuard, which readCSV turns into a
+// csvLimitError is the error of a csvGuard, which readCSV turns into a
 // *model.LoadError at its line.
 type csvLimitError struct {
 	line int
