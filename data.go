@@ -148,10 +148,7 @@ func loadPath(path string, opts formats.Options, sheet string) (*model.Framework
 	}
 	var r io.Reader = os.Stdin
 	if path != "-" {
-		f, err := os.Open(path)
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, usagef("%s: no such file", path)
-		}
+		f, err := openInput(path, "")
 		if err != nil {
 			return nil, err
 		}
@@ -204,10 +201,7 @@ func loadPaths(paths []string, opts formats.Options, sheet string) (*model.Frame
 // applyGrades reads a grades mapping file (CSV or YAML) and gives its role
 // levels their grades.
 func applyGrades(fw *model.Framework, path string) error {
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return usagef("--grades %s: no such file", path)
-	}
+	f, err := openInput(path, "--grades ")
 	if err != nil {
 		return err
 	}
@@ -217,4 +211,34 @@ func applyGrades(fw *model.Framework, path string) error {
 		return err
 	}
 	return g.Apply(fw)
+}
+
+// openInput opens the file a flag names, label ("--grades ") before it in
+// messages, refusing at once what cannot be a
+// framework file, before anything is read: a directory, a device (such as
+// /dev/zero, which never ends), a file larger than formats.MaxInputSize.
+// Pipes are read, within the same size.
+func openInput(path, label string) (*os.File, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, usagef("%s%s: no such file", label, path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	switch {
+	case err != nil:
+	case info.IsDir():
+		err = usagef("%s%s: is a directory; give a framework file", label, path)
+	case info.Mode()&(os.ModeDevice|os.ModeCharDevice|os.ModeSocket) != 0:
+		err = usagef("%s%s: is a device, not a file", label, path)
+	case info.Mode().IsRegular() && info.Size() > formats.MaxInputSize:
+		err = &model.LoadError{Pos: model.Pos{File: path}, Msg: fmt.Sprintf("file is %d MiB, larger than the %d MiB ddat reads; is it the framework?", info.Size()>>20, formats.MaxInputSize>>20)}
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
 }

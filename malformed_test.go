@@ -37,7 +37,7 @@ func TestMalformed(t *testing.T) {
 		{"empty.yaml", "empty.yaml:", "file is empty; expected a framework"},
 		{"comments.yaml", "comments.yaml:", "file holds only comments; expected a framework"},
 		{"invalid-utf8.yaml", "invalid-utf8.yaml:25:32:", "invalid UTF-8 (byte 0xe9); save the file as UTF-8"},
-		{"alias-bomb.yaml", "alias-bomb.yaml:7:", "expands to more than 1048576 values through aliases"},
+		{"alias-bomb.yaml", "alias-bomb.yaml:7:", "expands to more than 65536 values through aliases"},
 		{"deep.yaml", "deep.yaml:2:", "exceeded max depth"},
 		{"two-documents.yaml", "two-documents.yaml:30:1:", "a second YAML document; a framework file holds one"},
 		{"syntax.json", "syntax.json:5:5:", `syntax error: invalid character '"' after object key:value pair`},

@@ -39,17 +39,28 @@ func (e *notOursError) Is(target error) bool { return target == ErrNotOurs }
 // ownFiles is what a manifest ddat wrote says of its files, by path.
 type ownFiles map[string]ManifestItem
 
-// readOwnManifest reads a manifest and reports whether ddat wrote it.
-func readOwnManifest(r io.Reader) (ownFiles, bool) {
-	m, err := ReadManifest(r)
-	if err != nil || m.Generator != Generator {
-		return nil, false
+// maxManifest bounds the manifest a batch reads: a manifest of ten thousand
+// documents is about 3 MB.
+const maxManifest = 64 << 20
+
+// readOwnManifest reads a manifest and reports whether ddat wrote it, and
+// whether it was edited since (see Manifest.SHA256): an edit to the
+// manifest is someone's work like an edit to a document.
+func readOwnManifest(r io.Reader) (own ownFiles, ours, edited bool) {
+	data, err := io.ReadAll(io.LimitReader(r, maxManifest))
+	if err != nil {
+		return nil, false, false
 	}
-	own := ownFiles{}
+	m, err := ReadManifest(bytes.NewReader(data))
+	if err != nil || m.Generator != Generator {
+		return nil, false, false
+	}
+	edited = !m.asWritten(data)
+	own = ownFiles{}
 	for _, f := range m.Files {
 		own[f.Path] = f
 	}
-	return own, true
+	return own, true, edited
 }
 
 // changed reports whether a file of size bytes, whose contents open gives,
@@ -96,9 +107,12 @@ func checkOwnDir(target, shown string) error {
 		return fmt.Errorf("batch %s: %w", shown, err)
 	}
 	manifest := err == nil
-	own, ok := readOwnManifest(bytes.NewReader(data))
+	own, ok, edited := readOwnManifest(bytes.NewReader(data))
 	if manifest && !ok {
 		return refuse("%s is not a manifest ddat wrote", filepath.Join(shown, naming.ManifestFile))
+	}
+	if manifest && edited {
+		return refuse("%s was changed after ddat wrote it", filepath.Join(shown, naming.ManifestFile))
 	}
 	var refusal error
 	buf := make([]byte, 64<<10)
@@ -172,13 +186,19 @@ func checkOwnZip(file, shown string) error {
 		return refuse("%s is not a zip file ddat made", shown)
 	}
 	defer zr.Close()
-	var own ownFiles
+	var (
+		own    ownFiles
+		edited bool
+	)
 	if mf, err := zr.Open(naming.ManifestFile); err == nil {
-		own, _ = readOwnManifest(mf)
+		own, _, edited = readOwnManifest(mf)
 		mf.Close()
 	}
 	if own == nil {
 		return refuse("%s is not a zip file ddat made (it holds no manifest.json ddat wrote)", shown)
+	}
+	if edited {
+		return refuse("%s holds %s, which was changed after ddat wrote it", shown, naming.ManifestFile)
 	}
 	buf := make([]byte, 64<<10)
 	for _, f := range zr.File {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -341,6 +342,15 @@ func TestBatchZipForce(t *testing.T) {
 				return name, data
 			})
 		}, false, "holds skills-matrix.xlsx, which was changed"},
+		{"the manifest edited", func(t *testing.T, file string) {
+			previousZip(t, file)
+			rezip(t, file, func(name string, data []byte) (string, []byte) {
+				if name == naming.ManifestFile {
+					data = bytes.Replace(data, []byte(`"version": "`), []byte(`"version": "edited `), 1)
+				}
+				return name, data
+			})
+		}, false, "holds manifest.json, which was changed"},
 		{"an entry edited, force", func(t *testing.T, file string) {
 			previousZip(t, file)
 			rezip(t, file, func(name string, data []byte) (string, []byte) { return name, append(data, '!') })
@@ -652,6 +662,34 @@ func TestBatchForce(t *testing.T) {
 			data[len(data)/2] ^= 1
 			writeT(t, out, naming.MatrixFile, string(data))
 		}, false, batch.ErrNotOurs, "skills-matrix.xlsx was changed"},
+		{"ddat made it, the manifest edited", func(t *testing.T, out string) {
+			previousBatch(t, out)
+			p := filepath.Join(out, naming.ManifestFile)
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeT(t, out, naming.ManifestFile, strings.Replace(string(data), `"version": "`, `"version": "edited `, 1))
+		}, false, batch.ErrNotOurs, "manifest.json was changed"},
+		{"ddat made it, a manifest without its own SHA-256 (older ddat)", func(t *testing.T, out string) {
+			previousBatch(t, out)
+			m := checkManifest(t, out)
+			m.SHA256 = ""
+			data, err := json.MarshalIndent(m, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeT(t, out, naming.ManifestFile, string(data)+"\n")
+		}, false, nil, ""},
+		{"ddat made it, the manifest edited, force", func(t *testing.T, out string) {
+			previousBatch(t, out)
+			p := filepath.Join(out, naming.ManifestFile)
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeT(t, out, naming.ManifestFile, string(data)+"\n")
+		}, true, nil, ""},
 		{"ddat made it, a document edited, force", func(t *testing.T, out string) {
 			previousBatch(t, out)
 			writeT(t, out, naming.MatrixFile, "edited\n")

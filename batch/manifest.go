@@ -1,6 +1,9 @@
 package batch
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -23,6 +26,10 @@ type Manifest struct {
 	Framework string         `json:"framework"` // the framework's name
 	Created   time.Time      `json:"created"`   // the creation date written into the documents
 	Files     []ManifestItem `json:"files"`     // sorted by Path
+	// SHA256 is the hex SHA-256 of the manifest as Encode writes it with
+	// this field empty: a later batch tells from it that the manifest is
+	// as ddat wrote it. Encode sets it; ReadManifest keeps the one read.
+	SHA256 string `json:"sha256,omitempty"`
 }
 
 // ManifestItem is one document of a batch.
@@ -37,19 +44,47 @@ type ManifestItem struct {
 	SHA256 string `json:"sha256"` // hex
 }
 
-// Encode writes m as indented JSON with its files sorted by path: the same
-// manifest gives the same bytes.
+// Encode writes m as indented JSON with its files sorted by path and its
+// own SHA256: the same manifest gives the same bytes.
 func (m *Manifest) Encode(w io.Writer) error {
+	data, err := m.encode(true)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
+}
+
+// encode is what Encode writes, with or without the manifest's SHA256.
+func (m *Manifest) encode(withSum bool) ([]byte, error) {
 	c := *m
 	c.Files = slices.Clone(m.Files)
 	sortItems(c.Files)
 	c.Created = c.Created.UTC()
+	c.SHA256 = ""
 	data, err := json.MarshalIndent(&c, "", "  ")
 	if err != nil {
-		return fmt.Errorf("encode manifest: %w", err)
+		return nil, fmt.Errorf("encode manifest: %w", err)
 	}
-	_, err = w.Write(append(data, '\n'))
-	return err
+	data = append(data, '\n')
+	if !withSum {
+		return data, nil
+	}
+	sum := sha256.Sum256(data)
+	c.SHA256 = hex.EncodeToString(sum[:])
+	if data, err = json.MarshalIndent(&c, "", "  "); err != nil {
+		return nil, fmt.Errorf("encode manifest: %w", err)
+	}
+	return append(data, '\n'), nil
+}
+
+// asWritten reports whether data, which decodes to m, is the manifest as
+// ddat wrote it: Encode's bytes, its SHA256 that of the rest. A manifest
+// written before manifests held their SHA256 is taken as written when it
+// is Encode's bytes without it.
+func (m *Manifest) asWritten(data []byte) bool {
+	again, err := m.encode(m.SHA256 != "")
+	return err == nil && bytes.Equal(again, data)
 }
 
 // Bytes is the total size of the files m lists.

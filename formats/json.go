@@ -43,6 +43,11 @@ type jsonParser struct {
 	data []byte
 	name string
 	dec  *json.Decoder
+	// at is the place of offset off, the last one pos was asked for: the
+	// parser asks for offsets in increasing order, so each byte is counted
+	// once, however long the lines (minified JSON is one line).
+	off int
+	at  model.Pos
 }
 
 // start is the offset of the next token: the decoder's offset is the end of
@@ -55,13 +60,23 @@ func (p *jsonParser) start() int {
 	return off
 }
 
-// pos turns a byte offset into a line and a column counted in characters.
+// pos turns a byte offset into a line and a column counted in characters,
+// counting on from the last offset asked for.
 func (p *jsonParser) pos(off int) model.Pos {
 	off = min(off, len(p.data))
-	before := p.data[:off]
-	line := bytes.Count(before, []byte("\n")) + 1
-	col := len([]rune(string(before[bytes.LastIndexByte(before, '\n')+1:]))) + 1
-	return model.Pos{File: p.name, Line: line, Col: col}
+	if off < p.off || p.at.Line == 0 {
+		p.off, p.at = 0, model.Pos{File: p.name, Line: 1, Col: 1}
+	}
+	for _, b := range p.data[p.off:off] {
+		switch {
+		case b == '\n':
+			p.at.Line, p.at.Col = p.at.Line+1, 1
+		case b&0xc0 != 0x80: // the first byte of a character
+			p.at.Col++
+		}
+	}
+	p.off = off
+	return p.at
 }
 
 // syntax makes a decoder error a *LoadError at the place it names.

@@ -7,12 +7,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/ddat-tools/ddat/model"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
 )
 
 // table is a sheet's non-blank rows, each with its number as a spreadsheet
@@ -54,10 +56,13 @@ func readCSV(in io.Reader, name string) (*table, error) {
 		br.Discard(len(bom))
 	}
 	first, _ := br.Peek(br.Size()) // as much as there is; the header line is in it
-	r := csv.NewReader(br)
-	r.Comma = separator(first)
+	sep := separator(first)
+	r := csv.NewReader(newCSVGuard(br, sep))
+	r.Comma = sep
 	r.FieldsPerRecord = -1
+	r.ReuseRecord = true // each record is copied below, as one string
 	t := &table{ragged: true}
+	cells := 0
 	// encoding/csv skips blank lines, which a spreadsheet shows as rows:
 	// count them so that row numbers match what the user sees. line is the
 	// line after the last record.
@@ -73,16 +78,20 @@ func readCSV(in io.Reader, name string) (*table, error) {
 				return nil, &model.LoadError{Pos: model.Pos{File: name, Line: pe.Line, Col: pe.Column},
 					Msg: fmt.Sprintf("row %d: %v; a cell with quotes must be quoted as a whole, with quotes inside it doubled", num+1+(pe.StartLine-line), pe.Err)}
 			}
+			if err := asLimit(name, err); err != nil {
+				return nil, err
+			}
 			return nil, fmt.Errorf("read %s: %w", name, err)
 		}
 		start, _ := r.FieldPos(0)
 		num += 1 + start - line
 		last, _ := r.FieldPos(len(rec) - 1)
 		line = last + strings.Count(rec[len(rec)-1], "\n") + 1
-		for i, c := range rec {
-			rec[i] = unprotect(c)
+		rw := row{num: num, cells: cellTexts(rec)}
+		if err := cellLimits(name, rw, &cells); err != nil {
+			return nil, err
 		}
-		t.rows = append(t.rows, row{num: num, cells: rec})
+		t.rows = append(t.rows, rw)
 	}
 	if r.InputOffset() > MaxInputSize {
 		return nil, loadErr(name, 0, "", "file is larger than %d MiB", MaxInputSize>>20)
@@ -118,9 +127,16 @@ done:
 
 // readXLSX reads one sheet of a workbook: the one named, else the first.
 // A merged range counts as its top-left value in every cell it covers, as a
-// person reading the sheet would take it.
+// person reading the sheet would take it, within the rows and columns that
+// hold values.
 func readXLSX(r io.Reader, name, sheet string) (*table, error) {
-	f, err := excelize.OpenReader(r)
+	data, err := readWorkbook(r, name)
+	if err != nil {
+		return nil, err
+	}
+	// With both limits equal excelize keeps every part in memory: it
+	// leaves no temporary file behind, even when killed.
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzipped})
 	if err != nil {
 		return nil, loadErr(name, 0, "", "not a readable XLSX workbook (%v); save it from your spreadsheet as .xlsx", err)
 	}
@@ -136,40 +152,27 @@ func readXLSX(r io.Reader, name, sheet string) (*table, error) {
 	} else {
 		sheet = findFold(sheets, sheet)
 	}
-	rows, err := f.GetRows(sheet)
+	// excelize reads every shared text into memory, a few dozen bytes more
+	// than each takes in the file: they count as cells.
+	if n := bytes.Count(part(f, "xl/sharedStrings.xml"), []byte("<si")); n > maxCells {
+		return nil, loadErr(name, 0, "", "the workbook holds more than %d texts; a framework's has far fewer", maxCells)
+	}
+	t, err := sheetRows(f, name, sheet)
 	if err != nil {
+		return nil, err
+	}
+	if err := dateCells(f, sheet, t.rows); err != nil {
 		return nil, loadErr(name, 0, "", "sheet %q: %v", sheet, err)
 	}
-	var merged []excelize.MergeCell
-	if mayHaveMerges(f) {
-		merged, err = f.GetMergeCells(sheet)
-		if err != nil {
-			return nil, loadErr(name, 0, "", "sheet %q: %v", sheet, err)
-		}
+	refs, err := sheetMerges(f, sheet, name)
+	if err != nil {
+		return nil, err
 	}
-	for _, m := range merged {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil {
-			continue
-		}
-		v := m.GetCellValue()
-		for y := r1; y <= r2 && y <= len(rows); y++ {
-			for x := c1; x <= c2; x++ {
-				for len(rows[y-1]) < x {
-					rows[y-1] = append(rows[y-1], "")
-				}
-				rows[y-1][x-1] = v
-			}
-		}
+	if err := fillMerges(t, refs, name); err != nil {
+		return nil, err
 	}
-	dateCells(f, sheet, rows)
-	t := &table{}
-	for i, cells := range rows {
-		for j, c := range cells {
-			cells[j] = unprotect(c)
-		}
-		t.rows = append(t.rows, row{num: i + 1, cells: cells})
+	for i := range t.rows {
+		t.rows[i].cells = cellTexts(t.rows[i].cells)
 	}
 	if blankTable(t) {
 		return nil, loadErr(name, 0, "", "sheet %q is empty; expected a header row naming the columns (%s)", sheet, strings.Join(requiredHeadings(), ", "))
@@ -177,24 +180,148 @@ func readXLSX(r io.Reader, name, sheet string) (*table, error) {
 	return t, nil
 }
 
-// mayHaveMerges reports whether a sheet of f may have merged cells: reading
-// them makes excelize parse the whole sheet a second time, which doubles the
-// time a large sheet takes. The worksheets excelize keeps in memory are
-// searched for a merge; one it keeps in a temporary file (a very large
-// sheet) may have any.
-func mayHaveMerges(f *excelize.File) bool {
-	found, parts := false, 0
-	f.Pkg.Range(func(k, v any) bool {
-		name, _ := k.(string)
-		if !strings.HasPrefix(name, "xl/worksheets/") || !strings.HasSuffix(name, ".xml") {
-			return true
+// sheetRows reads the rows of a sheet that hold a value, row by row, each
+// cell checked against the limits as it comes: a sheet's rows and columns
+// are counted, never allocated, up to its last value.
+func sheetRows(f *excelize.File, name, sheet string) (*table, error) {
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return nil, loadErr(name, 0, "", "sheet %q: %v", sheet, err)
+	}
+	defer rows.Close()
+	t := &table{}
+	cells := 0
+	for num := 1; rows.Next(); num++ {
+		c, err := rows.Columns()
+		if err != nil {
+			return nil, loadErr(name, num, "", "sheet %q: %v", sheet, err)
 		}
-		parts++
-		data, _ := v.([]byte)
-		found = found || bytes.Contains(data, []byte("<mergeCell"))
+		if len(c) == 0 {
+			continue
+		}
+		rw := row{num: num, cells: c}
+		if err := cellLimits(name, rw, &cells); err != nil {
+			return nil, err
+		}
+		t.rows = append(t.rows, rw)
+	}
+	if err := rows.Error(); err != nil {
+		return nil, loadErr(name, 0, "", "sheet %q: %v", sheet, err)
+	}
+	return t, nil
+}
+
+// maxMergesParsed bounds the merged ranges of a sheet whose XML sheetXML
+// cannot find, which excelize reads in time that grows with the square of
+// their number.
+const maxMergesParsed = 1000
+
+// sheetMerges returns the merged ranges of a sheet, from its XML.
+func sheetMerges(f *excelize.File, sheet, name string) ([]string, error) {
+	if data := sheetXML(f, sheet); data != nil {
+		return mergedRefs(data), nil
+	}
+	n := 0
+	f.Pkg.Range(func(k, v any) bool {
+		if s, _ := k.(string); strings.HasPrefix(strings.ToLower(s), "xl/worksheets/") {
+			data, _ := v.([]byte)
+			n += bytes.Count(data, []byte("mergeCell "))
+		}
 		return true
 	})
-	return found || parts < len(f.GetSheetList())
+	if n == 0 {
+		return nil, nil
+	}
+	if n > maxMergesParsed {
+		return nil, loadErr(name, 0, "", "sheet %q has more than %d merged ranges; unmerge them", sheet, maxMergesParsed)
+	}
+	merged, err := f.GetMergeCells(sheet, true)
+	if err != nil {
+		return nil, loadErr(name, 0, "", "sheet %q: %v", sheet, err)
+	}
+	refs := make([]string, len(merged))
+	for i, m := range merged {
+		refs[i] = m.GetStartAxis() + ":" + m.GetEndAxis()
+	}
+	return refs, nil
+}
+
+// fillMerges gives every cell of each merged range its top-left value,
+// within the rows and columns that hold values: a range that runs to the
+// sheet's edge (J200:XFD1048576) covers only what is there. The cells a
+// range adds count against maxCells.
+func fillMerges(t *table, refs []string, name string) error {
+	if len(refs) == 0 || len(t.rows) == 0 {
+		return nil
+	}
+	lastRow, lastCol, cells := t.rows[len(t.rows)-1].num, 0, 0
+	at := make(map[int]int, len(t.rows)) // row number to index in t.rows
+	for i, r := range t.rows {
+		lastCol = max(lastCol, len(r.cells))
+		cells += len(r.cells)
+		at[r.num] = i
+	}
+	type fill struct {
+		r1, c1, r2, c2 int
+		v              string
+	}
+	var fills []fill
+	for _, ref := range refs {
+		from, to, ok := strings.Cut(ref, ":")
+		c1, r1, err1 := excelize.CellNameToCoordinates(from)
+		c2, r2, err2 := excelize.CellNameToCoordinates(to)
+		if !ok || err1 != nil || err2 != nil {
+			continue
+		}
+		// The top-left value as read, before any range is filled.
+		v := ""
+		if i, ok := at[r1]; ok && c1 <= len(t.rows[i].cells) {
+			v = t.rows[i].cells[c1-1]
+		}
+		r2, c2 = min(r2, lastRow), min(c2, lastCol)
+		if r1 > r2 || c1 > c2 {
+			continue
+		}
+		if cells += (r2 - r1 + 1) * c2; cells > maxCells {
+			return loadErr(name, r1, "", "the merged cells %s reach more than %d cells with the rest of the sheet; unmerge them", ref, maxCells)
+		}
+		fills = append(fills, fill{r1, c1, r2, c2, v})
+	}
+	for _, m := range fills {
+		for y := m.r1; y <= m.r2; y++ {
+			i, ok := at[y]
+			if !ok {
+				i = len(t.rows)
+				at[y] = i
+				t.rows = append(t.rows, row{num: y})
+			}
+			rw := &t.rows[i]
+			for len(rw.cells) < m.c2 {
+				rw.cells = append(rw.cells, "")
+			}
+			for x := m.c1; x <= m.c2; x++ {
+				rw.cells[x-1] = m.v
+			}
+		}
+	}
+	slices.SortFunc(t.rows, func(a, b row) int { return a.num - b.num })
+	return nil
+}
+
+// cellTexts copies a row's cells as a table keeps them: the protection
+// against formulas that Write adds undone, and the text in Unicode normal
+// form C, so that "e" and a combining accent read as the "é" they show.
+// A cell that is not UTF-8 is left for checkUTF8 to name.
+func cellTexts(in []string) []string {
+	out := make([]string, len(in))
+	for i, c := range in {
+		c = unprotect(c)
+		if utf8.ValidString(c) {
+			c = norm.NFC.String(c)
+		}
+		out[i] = c
+	}
+	return out
 }
 
 func blankTable(t *table) bool {
@@ -252,51 +379,70 @@ func loadErr(file string, row int, column, format string, args ...any) error {
 // Updated) that a spreadsheet stores as dates: a date typed into a cell is a
 // serial number shown in a format of the user's locale ("07-31-23"), which
 // only the number tells apart. Such a cell is read as its date, YYYY-MM-DD;
-// a text cell is left as written. rows are the sheet's rows as read.
-func dateCells(f *excelize.File, sheet string, rows [][]string) {
+// a text cell is left as written. rows are the sheet's rows as read; the
+// raw values are read in a second pass over the sheet's rows, when a date
+// cell does not read as a date.
+func dateCells(f *excelize.File, sheet string, rows []row) error {
 	head := 0
-	for head < len(rows) && blank(rows[head]) {
+	for head < len(rows) && blank(rows[head].cells) {
 		head++
 	}
 	if head == len(rows) {
-		return
+		return nil
 	}
 	var cols []int
-	for i, h := range rows[head] {
+	for i, h := range rows[head].cells {
 		if c, ok := columnOf(h); ok && (c == colPublished || c == colLastUpdated) {
 			cols = append(cols, i)
 		}
 	}
-	if len(cols) == 0 {
-		return
+	need := map[int]int{} // row number to index in rows
+	for y := head + 1; y < len(rows); y++ {
+		for _, x := range cols {
+			if cells := rows[y].cells; x < len(cells) && strings.TrimSpace(cells[x]) != "" {
+				if _, ok := parseDate(cells[x]); !ok {
+					need[rows[y].num] = y
+				}
+			}
+		}
+	}
+	if len(need) == 0 {
+		return nil
 	}
 	use1904 := false
 	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
 		use1904 = *p.Date1904
 	}
-	for y := head + 1; y < len(rows); y++ {
+	it, err := f.Rows(sheet)
+	if err != nil {
+		return err
+	}
+	defer it.Close()
+	for num := 1; it.Next(); num++ {
+		y, ok := need[num]
+		if !ok {
+			continue
+		}
+		raw, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return err
+		}
 		for _, x := range cols {
-			if x >= len(rows[y]) || strings.TrimSpace(rows[y][x]) == "" {
+			cells := rows[y].cells
+			if x >= len(cells) || x >= len(raw) {
 				continue
 			}
-			if _, ok := parseDate(rows[y][x]); ok {
+			if _, ok := parseDate(cells[x]); ok {
 				continue
 			}
-			cell, err := excelize.CoordinatesToCellName(x+1, y+1)
-			if err != nil {
-				continue
-			}
-			raw, err := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
-			if err != nil {
-				continue
-			}
-			serial, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
+			serial, err := strconv.ParseFloat(strings.TrimSpace(raw[x]), 64)
 			if err != nil || serial < 1 {
 				continue
 			}
 			if d, err := excelize.ExcelDateToTime(serial, use1904); err == nil {
-				rows[y][x] = formatDate(d)
+				cells[x] = formatDate(d)
 			}
 		}
 	}
+	return it.Error()
 }

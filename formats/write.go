@@ -22,10 +22,16 @@ import (
 // name, source, licence and URL) are written only when some row has a value
 // for them; the framework's metadata is repeated on every row.
 //
+// A text longer than a spreadsheet cell holds (model.MaxCellText) is a
+// *model.CellTextError: a spreadsheet would cut it, so nothing is written.
+//
 // CSV is written as UTF-8 with a byte-order mark (so that Excel reads it as
 // UTF-8), comma-separated, lines ending in CRLF, and cells that a spreadsheet
 // would run as a formula prefixed with a single quote.
 func writeFlat(w io.Writer, fw *model.Framework, format Format) error {
+	if err := checkCellTexts(fw); err != nil {
+		return fmt.Errorf("write %s: %w", format, err)
+	}
 	cols, rows := flatRows(fw)
 	switch format {
 	case FormatCSV:
@@ -54,11 +60,14 @@ func writeCSV(w io.Writer, cols []column, rows [][numColumns]string) error {
 	if err := cw.Write(rec); err != nil {
 		return err
 	}
-	for _, r := range rows {
+	for n, r := range rows {
 		for i, c := range cols {
 			// encoding/csv drops a lone carriage return when it writes CRLF
 			// lines; Read would drop it anyway (see model.ParseText).
 			rec[i] = protect(strings.ReplaceAll(r[c], "\r", ""))
+			if err := checkWritten(n+2, c, rec[i]); err != nil {
+				return err
+			}
 		}
 		if err := cw.Write(rec); err != nil {
 			return err

@@ -66,7 +66,11 @@ func writeXLSX(w io.Writer, fw *model.Framework, cols []column, rows [][numColum
 	}
 	for n, r := range rows {
 		for i, c := range cols {
-			cells[i] = escapeQuote(r[c])
+			v := escapeQuote(r[c])
+			if err := checkWritten(n+2, c, v); err != nil {
+				return err
+			}
+			cells[i] = v
 		}
 		axis, err := excelize.CoordinatesToCellName(1, n+2)
 		if err != nil {

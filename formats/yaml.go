@@ -12,20 +12,23 @@ import (
 	"time"
 
 	"github.com/ddat-tools/ddat/model"
+	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 )
 
-// maxNodes bounds how many nodes a file may expand to through aliases, so that
-// a small file of nested aliases (an "alias bomb") fails fast.
-const maxNodes = 1 << 20
+// maxNodes bounds how many nodes a file's aliases may add to it, so that a
+// small file of nested aliases (an "alias bomb") fails fast: far more than
+// the anchors of a framework repeat (a list of a dozen skills aliased in
+// 200 role levels adds about 12,000). The nodes written out in the file do
+// not count: they cost what the file's size does.
+const maxNodes = 1 << 16
 
 // decoder walks a YAML (or JSON) node tree into a Framework. It stops at the
 // first problem, which it keeps as a *LoadError with the node's position and
 // the path of the field.
 type decoder struct {
-	name  string
-	nodes int
-	err   *model.LoadError
+	name string
+	err  *model.LoadError
 	// descriptions given inline in role levels, applied after Build.
 	inline []inlineDescription
 }
@@ -64,6 +67,11 @@ func decodeTree(root *yaml.Node, name string) (*model.Framework, error) {
 	fw := &model.Framework{}
 	if len(root.Content) == 0 {
 		return nil, &model.LoadError{Pos: model.Pos{File: name}, Msg: "file is empty; expected a framework"}
+	}
+	d.aliases(root.Content[0])
+	normalise(root.Content[0])
+	if d.err != nil {
+		return nil, d.err
 	}
 	d.document(root.Content[0], fw)
 	if d.err != nil {
@@ -120,16 +128,89 @@ func (d *decoder) fail(n *yaml.Node, path, format string, args ...any) {
 	}
 }
 
-// deref follows aliases, counting every node visited against maxNodes.
-func (d *decoder) deref(n *yaml.Node, path string) *yaml.Node {
+// deref follows aliases; aliases has checked that they end, and that
+// following them all reads at most maxNodes more nodes.
+func (d *decoder) deref(n *yaml.Node, _ string) *yaml.Node {
 	for n != nil && n.Kind == yaml.AliasNode {
 		n = n.Alias
 	}
-	d.nodes++
-	if d.nodes > maxNodes && d.err == nil {
-		d.fail(n, path, "the file expands to more than %d values through aliases; remove the nested aliases", maxNodes)
-	}
 	return n
+}
+
+// normalise puts every text of the tree in Unicode normal form C, the
+// composed form: "e" followed by a combining acute accent becomes "é", so
+// that text compares, sorts and prints as it reads, however it was typed.
+// Nodes are visited as written, not through aliases.
+func normalise(n *yaml.Node) {
+	if n.Kind == yaml.ScalarNode {
+		n.Value = norm.NFC.String(n.Value)
+	}
+	for _, c := range n.Content {
+		normalise(c)
+	}
+}
+
+// aliases checks, before the schema walk, what the document's aliases add
+// to it: each alias stands for a copy of the node it names, which the walk
+// reads again. Nodes written out in the file count for nothing; the copies
+// an alias brings in, aliases inside them included, count against maxNodes,
+// and the alias that passes it is the error. An alias inside the node it
+// names (a copy without end) is an error too. The work is linear in the
+// file: the size of each named node is counted once.
+func (d *decoder) aliases(root *yaml.Node) {
+	const counting = -1
+	sizes := map[*yaml.Node]int{} // copy sizes, capped at maxNodes+1
+	var size func(n *yaml.Node) (int, *yaml.Node)
+	// size is the number of nodes n stands for, or the alias that makes it
+	// endless.
+	size = func(n *yaml.Node) (int, *yaml.Node) {
+		alias := n
+		for n.Kind == yaml.AliasNode && n.Alias != nil {
+			n = n.Alias
+		}
+		switch s, ok := sizes[n]; {
+		case ok && s == counting:
+			return 0, alias
+		case ok:
+			return s, nil
+		}
+		sizes[n] = counting
+		total := 1
+		for _, c := range n.Content {
+			s, loop := size(c)
+			if loop != nil {
+				return 0, loop
+			}
+			total = min(total+s, maxNodes+1)
+		}
+		sizes[n] = total
+		return total, nil
+	}
+	added := 0
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if d.err != nil {
+			return
+		}
+		if n.Kind != yaml.AliasNode {
+			for _, c := range n.Content {
+				walk(c)
+			}
+			return
+		}
+		if n.Alias == nil {
+			return
+		}
+		s, loop := size(n)
+		if loop != nil {
+			d.fail(loop, "", "the alias *%s is inside the value it names, so it never ends; copy the value instead", loop.Value)
+			return
+		}
+		if added += s; added > maxNodes {
+			d.fail(n, "", "the file expands to more than %d values through aliases; remove the nested aliases", maxNodes)
+		}
+	}
+	walk(root)
 }
 
 func kindName(n *yaml.Node) string {

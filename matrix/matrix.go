@@ -46,6 +46,9 @@ func Write(w io.Writer, fw *model.Framework, opts Options) error {
 	if len(p.columns) == 0 {
 		return fmt.Errorf("matrix: no role levels to show")
 	}
+	if err := p.checkCellTexts(); err != nil {
+		return fmt.Errorf("matrix: %w", err)
+	}
 
 	f := excelize.NewFile()
 	defer f.Close()

@@ -1,6 +1,7 @@
 package matrix
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -133,6 +134,9 @@ func (wb *workbook) writeCover(sheet string, lines []coverLine) error {
 			aStyle = st.link
 		}
 		a, b := "A"+strconv.Itoa(r), "B"+strconv.Itoa(r)
+		if err := errors.Join(checkCell(sheet, 1, r, l.a), checkCell(sheet, 2, r, l.b)); err != nil {
+			return err
+		}
 		if err := f.SetCellStr(sheet, a, l.a); err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package matrix
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -331,4 +332,67 @@ func truncate(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n])
+}
+
+// checkCellTexts returns a *model.CellTextError, at its place in the
+// framework, for the first text of the framework that the workbook would
+// put in one cell and that is longer than a cell holds: excelize would cut
+// it without a word. The texts ddat composes from many role levels are kept
+// within a cell where they are made (see needsCell); sheetStream.add checks
+// every cell once more.
+func (p *plan) checkCellTexts() error {
+	fw := p.fw
+	type text struct{ field, s string }
+	check := func(pos model.Pos, subject string, texts ...text) error {
+		for _, t := range texts {
+			if err := model.CheckCellText(t.s, pos, subject, t.field); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	m := fw.Meta
+	if err := check(m.Pos, "framework", text{"the name", "Skills matrix: " + m.Name}, text{"the source and URL", m.Source + " " + m.URL}, text{"the licence", m.Licence}); err != nil {
+		return err
+	}
+	for _, l := range fw.SkillLevels {
+		if err := check(l.Pos, "skill level "+strconv.Quote(l.ID), text{"the name", l.Name}); err != nil {
+			return err
+		}
+	}
+	for _, c := range p.columns {
+		r, l := c.role, c.level
+		if err := check(r.Pos, "role "+strconv.Quote(r.Name), text{"the family", c.family}, text{"the name", r.Name}); err != nil {
+			return err
+		}
+		err := check(l.Pos, fmt.Sprintf("role %q, level %d", r.Name, c.number),
+			text{"the title", l.Title}, text{"the column name", c.name},
+			text{"the summary", l.Summary}, text{"the responsibilities", bullets(l.Responsibilities)})
+		if err != nil {
+			return err
+		}
+	}
+	for _, sk := range p.skills {
+		if sk.skill == nil {
+			if err := check(model.Pos{}, "skill "+strconv.Quote(sk.name), text{"the name", sk.name}); err != nil {
+				return err
+			}
+			continue
+		}
+		s := sk.skill
+		subject := "skill " + strconv.Quote(s.Name)
+		if err := check(s.Pos, subject, text{"the name", sk.name}, text{"the description", s.Description}); err != nil {
+			return err
+		}
+		for _, l := range fw.SkillLevels {
+			pos := s.Pos
+			if p, ok := s.LevelPos[l.ID]; ok && p.IsValid() {
+				pos = p
+			}
+			if err := check(pos, subject, text{"the " + l.ID + ` "You can:" list`, bullets(s.Can(l.ID))}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -2,6 +2,7 @@ package matrix
 
 import (
 	"cmp"
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -104,18 +105,15 @@ func (wb *workbook) skills() error {
 	if err != nil {
 		return err
 	}
-	needs := make([]strings.Builder, len(p.skills))
+	needs := make([][]string, len(p.skills))
 	index := make(map[string]int, len(p.skills))
 	for i := range p.skills {
 		index[p.skills[i].id] = i
 	}
 	for _, c := range p.columns {
 		for _, q := range c.level.Skills {
-			b := &needs[index[q.Skill]]
-			if b.Len() > 0 {
-				b.WriteByte('\n')
-			}
-			b.WriteString(c.name + " (" + p.levelName(q.Level) + ")")
+			i := index[q.Skill]
+			needs[i] = append(needs[i], c.name+" ("+p.levelName(q.Level)+")")
 		}
 	}
 	row := make([]excelize.Cell, 0, len(headers))
@@ -133,7 +131,7 @@ func (wb *workbook) skills() error {
 			}
 			row = append(row, str(cmp.Or(bullets(items), undescribed), st.text))
 		}
-		row = append(row, str(needs[i].String(), st.text))
+		row = append(row, str(needsCell(needs[i]), st.text))
 		if err := s.add(row); err != nil {
 			return err
 		}
@@ -312,4 +310,27 @@ func frameworkName(fw *model.Framework) string {
 		return fw.Meta.Name
 	}
 	return "capability framework"
+}
+
+// needsCell lists the role levels that need a skill, one a line, within
+// what a cell holds: when a skill is needed by so many that the list would
+// not fit, it ends by saying how many more there are, which the Matrix and
+// Data sheets list.
+func needsCell(lines []string) string {
+	const room = model.MaxCellText - 100 // for the closing line
+	var b strings.Builder
+	used := 0
+	for i, l := range lines {
+		n := model.CellTextLen(l) + 1
+		if used+n > room {
+			fmt.Fprintf(&b, "\n… and %d more role levels: see the Matrix or Data sheet", len(lines)-i)
+			break
+		}
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l)
+		used += n
+	}
+	return b.String()
 }

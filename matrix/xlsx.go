@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ddat-tools/ddat/model"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -249,6 +250,9 @@ func (s *sheetStream) add(cells []excelize.Cell) error {
 		if c.Value == nil && c.StyleID == 0 {
 			continue // an empty cell is left out, not written blank
 		}
+		if err := checkCell(s.sw.Sheet, i+1, s.row, c.Value); err != nil {
+			return err
+		}
 		vals[i] = c
 		s.cols = max(s.cols, i+1)
 		if str, ok := c.Value.(string); ok && i < len(s.widths) {
@@ -268,6 +272,9 @@ func (s *sheetStream) add(cells []excelize.Cell) error {
 func (s *sheetStream) line(text string, style int, height float64) error {
 	s.row++
 	s.cols = max(s.cols, 1)
+	if err := checkCell(s.sw.Sheet, 1, s.row, text); err != nil {
+		return err
+	}
 	cell, _ := excelize.CoordinatesToCellName(1, s.row)
 	if err := s.sw.SetRow(cell, []any{str(text, style)}, excelize.RowOpts{Height: height}); err != nil {
 		return fmt.Errorf("sheet %s row %d: %w", s.sw.Sheet, s.row, err)
@@ -402,3 +409,17 @@ func fitWidth(lo, hi float64, texts ...string) float64 {
 
 // str is a text cell.
 func str(v string, style int) excelize.Cell { return excelize.Cell{Value: v, StyleID: style} }
+
+// checkCell refuses a text longer than a cell holds, naming the sheet and
+// the cell: the last guard that nothing is cut without a word.
+func checkCell(sheet string, col, row int, v any) error {
+	s, ok := v.(string)
+	if !ok || len(s) <= model.MaxCellText {
+		return nil
+	}
+	if n := model.CellTextLen(s); n > model.MaxCellText {
+		cell, _ := excelize.CoordinatesToCellName(col, row)
+		return fmt.Errorf("sheet %s cell %s: a text of %d characters; a spreadsheet cell holds at most %d, and ddat does not cut text", sheet, cell, n, model.MaxCellText)
+	}
+	return nil
+}

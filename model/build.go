@@ -209,6 +209,9 @@ func deriveIDs(n int, id func(i int) *string, derive func(i int) string) {
 			taken[*p] = true
 		}
 	}
+	// next is the number to try first for a base already taken, so that
+	// many items of one name number on in linear time.
+	next := map[string]int{}
 	for i := range n {
 		p := id(i)
 		if *p != "" {
@@ -219,8 +222,12 @@ func deriveIDs(n int, id func(i int) *string, derive func(i int) string) {
 			continue
 		}
 		cand := base
-		for k := 2; taken[cand]; k++ {
-			cand = fmt.Sprintf("%s-%d", base, k)
+		if taken[cand] {
+			k := max(next[base], 2)
+			for cand = fmt.Sprintf("%s-%d", base, k); taken[cand]; cand = fmt.Sprintf("%s-%d", base, k) {
+				k++
+			}
+			next[base] = k + 1
 		}
 		*p = cand
 		taken[cand] = true

@@ -68,15 +68,40 @@ const MaxSharedRoles = 5
 // share … skills": the other roles of r's family that share at least one
 // skill, most shared skills first, then by name, at most MaxSharedRoles.
 func (fw *Framework) RolesSharingSkills(r *Role) []SharedRole {
+	// r's skills are listed once; each other role of the family is then
+	// read once, whatever the number of roles.
+	mine := fw.Progression(r).Skills
+	order := make(map[string]int, len(mine))
+	for i, s := range mine {
+		order[s] = i
+	}
 	var out []SharedRole
+	has := make([]bool, len(mine))
 	for i := range fw.Roles {
 		o := &fw.Roles[i]
 		if o == r || o.ID == r.ID || o.Family != r.Family {
 			continue
 		}
-		if s := fw.SharedSkills(r, o); len(s) > 0 {
-			out = append(out, SharedRole{Role: o, Skills: s})
+		clear(has)
+		n := 0
+		for j := range o.Levels {
+			for _, q := range o.Levels[j].Skills {
+				if k, ok := order[q.Skill]; ok && !has[k] {
+					has[k] = true
+					n++
+				}
+			}
 		}
+		if n == 0 {
+			continue
+		}
+		s := make([]string, 0, n)
+		for k, id := range mine {
+			if has[k] {
+				s = append(s, id)
+			}
+		}
+		out = append(out, SharedRole{Role: o, Skills: s})
 	}
 	slices.SortStableFunc(out, func(x, y SharedRole) int {
 		if c := cmp.Compare(len(y.Skills), len(x.Skills)); c != 0 {

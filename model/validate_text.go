@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 )
 
@@ -11,14 +12,25 @@ import (
 // data file drive the terminal that "ddat show" prints to.
 func (v *validator) controls() {
 	fw := v.fw
+	// Every control character of the texts is listed, so that one run
+	// finds them all.
 	check := func(pos Pos, subject, field string, texts ...string) {
+		var found []string
+		seen := map[rune]bool{}
 		for _, s := range texts {
 			for _, r := range s {
-				if r != '\t' && r != '\n' && r != '\r' && r != '\u0085' && unicode.IsControl(r) {
-					v.add(Error, pos, subject, "%s holds the control character %U; remove it", field, r)
-					return
+				if r != '\t' && r != '\n' && r != '\r' && r != '\u0085' && unicode.IsControl(r) && !seen[r] {
+					seen[r] = true
+					found = append(found, fmt.Sprintf("%U", r))
 				}
 			}
+		}
+		switch len(found) {
+		case 0:
+		case 1:
+			v.add(Error, pos, subject, "%s holds the control character %s; remove it", field, found[0])
+		default:
+			v.add(Error, pos, subject, "%s holds the control characters %s; remove them", field, strings.Join(found, ", "))
 		}
 	}
 	m := fw.Meta

@@ -8,22 +8,35 @@ import (
 
 	"github.com/ddat-tools/ddat/assets"
 	"github.com/ddat-tools/ddat/model"
+	"golang.org/x/text/unicode/bidi"
+	"golang.org/x/text/unicode/norm"
 )
 
-// GlyphError reports a character in the framework's text that the embedded
-// typeface cannot print. Profile returns it rather than print a box or a
-// question mark.
+// GlyphError reports a character in the framework's text that the job
+// profiles cannot print as it reads: one the embedded typeface has no glyph
+// for, a letter of a right-to-left script (which would print reversed) or
+// a combining mark with no composed form (which would print apart from its
+// letter). Profile returns it rather than print a box, a question mark or
+// garbled text.
 type GlyphError struct {
-	Role  string // role id
-	Field string // where the text is, e.g. `level "senior" skill "Testing" item 2`
-	Char  rune
-	Pos   model.Pos // where the role, level or skill the text belongs to is; may be unset
-	text  string    // the text, so one text shared by many documents is reported once
+	Role   string // role id
+	Field  string // where the text is, e.g. `level "senior" skill "Testing" item 2`
+	Char   rune
+	Pos    model.Pos // where the role, level or skill the text belongs to is; may be unset
+	Reason string    // why it cannot be printed, e.g. "the Liberation Sans font has no glyph for it"
+	text   string    // the text, so one text shared by many documents is reported once
 }
 
 func (e *GlyphError) Error() string {
-	return fmt.Sprintf("role %s, %s: character %U %q cannot be printed with the embedded font (%s)", e.Role, e.Field, e.Char, string(e.Char), assets.FontFamily)
+	return fmt.Sprintf("role %s, %s: character %U %q cannot be printed in the PDF job profiles (%s)", e.Role, e.Field, e.Char, string(e.Char), e.Reason)
 }
+
+// Why a character cannot be printed, for GlyphError.Reason.
+var (
+	reasonNoGlyph = "the " + assets.FontFamily + " font has no glyph for it"
+	reasonRTL     = "it is of a right-to-left script, which the profiles would print reversed; give the text in a left-to-right script"
+	reasonMark    = "it is a combining mark with no composed form with the letter before it, which the profiles would print apart from the letter; use a composed letter"
+)
 
 // textCleaner prepares the framework's text for layout: it normalises the
 // characters that only shape spacing and checks that the font has every
@@ -48,8 +61,8 @@ func (c *textCleaner) at(p model.Pos) { c.pos = p }
 
 // fail records that r in field cannot be printed. It reports whether
 // cleaning goes on.
-func (c *textCleaner) fail(field, text string, r rune) bool {
-	e := &GlyphError{Role: c.role, Field: field, Char: r, Pos: c.pos, text: text}
+func (c *textCleaner) fail(field, text string, r rune, reason string) bool {
+	e := &GlyphError{Role: c.role, Field: field, Char: r, Pos: c.pos, Reason: reason, text: text}
 	if !c.all {
 		c.err = e
 		return false
@@ -61,36 +74,51 @@ func (c *textCleaner) fail(field, text string, r rune) bool {
 // clean returns s with Unicode spacing normalised: line and paragraph
 // separators, tabs, newlines and every kind of space (no-break, thin, …)
 // become one ordinary space, runs of spaces collapse, format characters
-// (zero-width spaces and joiners, soft hyphens, direction marks) go. Any
-// other character the font lacks is an error naming field; with no
-// coverage (plain text) every other character is kept.
-func (c *textCleaner) clean(field, s string) string {
+// (zero-width spaces and joiners, soft hyphens, direction marks) and
+// variation selectors go, and letters with combining accents are composed
+// (normal form C). Any other character that would not print as it reads
+// is an error naming field: one the font lacks, a combining mark left
+// over, a letter of a right-to-left script (once a text: the whole text is
+// the problem). With no coverage (plain text, HTML) every other character
+// is kept.
+func (c *textCleaner) clean(field, orig string) string {
 	if c.err != nil {
-		return s
+		return orig
 	}
-	if plain(s) {
-		return s
+	if plain(orig) {
+		return orig
 	}
+	s := norm.NFC.String(orig)
 	b := &c.buf
 	b.Reset()
-	space := false
+	space, rtl := false, false
 	for i, w := 0, 0; i < len(s); i += w {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		w = n
+		reason := ""
 		switch {
 		case r == utf8.RuneError && n == 1:
-			if !c.fail(field, s, r) {
-				return s
-			}
-			continue
+			reason = reasonNoGlyph
 		case unicode.IsSpace(r) || unicode.In(r, unicode.Zs, unicode.Zl, unicode.Zp):
 			space = b.Len() > 0
 			continue
-		case unicode.Is(unicode.Cf, r):
+		case unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r):
 			continue
-		case c.cov != nil && !c.cov.has(r):
-			if !c.fail(field, s, r) {
-				return s
+		case c.cov == nil:
+			// Plain text and HTML show any other character as it reads.
+		case rightToLeft(r):
+			if rtl {
+				continue
+			}
+			rtl, reason = true, reasonRTL
+		case unicode.In(r, unicode.Mn, unicode.Me):
+			reason = reasonMark
+		case !c.cov.has(r):
+			reason = reasonNoGlyph
+		}
+		if reason != "" {
+			if !c.fail(field, orig, r, reason) {
+				return orig
 			}
 			continue
 		}
@@ -101,6 +129,21 @@ func (c *textCleaner) clean(field, s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// rightToLeft reports whether r is a letter or digit of a right-to-left
+// script (Hebrew, Arabic, Syriac, Thaana, N'Ko…), by its bidirectional
+// class.
+func rightToLeft(r rune) bool {
+	if r < 0x0590 {
+		return false
+	}
+	p, _ := bidi.LookupRune(r)
+	switch p.Class() {
+	case bidi.R, bidi.AL:
+		return true
+	}
+	return false
 }
 
 // cleanAll cleans every item of a list; field gets the item's number.

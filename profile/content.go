@@ -177,6 +177,11 @@ func (b *profileBuilder) roleProfile() *document {
 		if g := b.gradeLabels(l); len(g) > 0 {
 			b.add(summaryTable([][2]cell{{textCell("Civil Service grades"), g}}))
 		}
+		if b.tc.all {
+			// CheckPrintable cleans these very texts in the level's own
+			// profile; twice would double its time for no finding.
+			continue
+		}
 		b.levelText(l)
 		b.add(block{Kind: kindHeading, Level: 2, Text: "Skills", Bookmark: 3})
 		if unleveled(l) {

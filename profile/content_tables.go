@@ -209,7 +209,14 @@ func (b *profileBuilder) progressionCell(id, lv string, needed bool) cell {
 
 // sharedRoles is the section "Roles that share … skills", when there are
 // any.
+//
+// CheckPrintable leaves the section out: its texts are names of roles and
+// skills, each cleaned in its own role's documents, and finding the roles
+// that share skills reads the whole family for every document.
 func (b *profileBuilder) sharedRoles(level int) {
+	if b.tc.all {
+		return
+	}
 	shared := b.fw.RolesSharingSkills(b.role)
 	if len(shared) == 0 {
 		return

@@ -17,8 +17,10 @@ import (
 
 // TestProfileText covers the text rules: spacing and format characters are
 // normalised, typographic characters print (also those beyond the cut
-// fonts, which make the document embed the whole ones), and a character the
-// font lacks is an error naming the role, field and character.
+// fonts, which make the document embed the whole ones), decomposed accents
+// compose, and a character that would not print as it reads (one the font
+// lacks, a combining mark left over, right-to-left text) is an error naming
+// the role, field and character.
 func TestProfileText(t *testing.T) {
 	tests := []struct {
 		name, item string
@@ -28,7 +30,12 @@ func TestProfileText(t *testing.T) {
 		{"spaces", "keep\u00a0a\u2028line\u2029and\u200bzero\u00adwidth\u2003spaces\t here", `"keep a line andzerowidth spaces here"`, ""},
 		{"typography", "‘quotes’ “double” – — £5 café naïve Ŵ ŵ Ŷ ŷ", `"‘quotes’ “double” – — £5 café naïve Ŵ ŵ Ŷ ŷ"`, ""},
 		{"beyond the cut fonts", "Greek Ω α → ∞ and ‘quotes’ – £5", `"Greek Ω α → ∞ and ‘quotes’ – £5"`, ""},
-		{"emoji", "smile 😀", "", `role widget-engineer, level "associate", skill "Widget design", "You can:", item 1: character U+1F600 "😀" cannot be printed with the embedded font (Liberation Sans)`},
+		{"emoji", "smile 😀", "", `role widget-engineer, level "associate", skill "Widget design", "You can:", item 1: character U+1F600 "😀" cannot be printed in the PDF job profiles (the Liberation Sans font has no glyph for it)`},
+		{"decomposed accents compose", "cafe\u0301 and re\u0301sume\u0301", `"café and résumé"`, ""},
+		{"variation selector", "a \u00a9\ufe0f sign", `"a © sign"`, ""},
+		{"combining mark left over", "q\u0301", "", `character U+0301 "́" cannot be printed in the PDF job profiles (it is a combining mark`},
+		{"hebrew", "\u05e9\u05dc\u05d5\u05dd world", "", `character U+05E9 "ש" cannot be printed in the PDF job profiles (it is of a right-to-left script`},
+		{"arabic", "\u0645\u0631\u062d\u0628\u0627", "", `character U+0645 "م" cannot be printed in the PDF job profiles (it is of a right-to-left script`},
 		{"control", "bell \a", "", `character U+0007`},
 		{"han", "中文", "", `character U+4E2D`},
 	}

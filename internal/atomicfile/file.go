@@ -7,12 +7,15 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 )
 
 // Write writes a file through write so that the file is either complete
 // or not there: the bytes go to a temporary file in the same directory, which
 // is synced and renamed over path only when write succeeds. A failed write
-// leaves whatever was at path before untouched.
+// leaves whatever was at path before untouched. Temporary files of path
+// that a killed run left behind, an hour old or more, are removed.
 func Write(path string, write func(w io.Writer) error) error {
 	return writeAtomic(path, write, true)
 }
@@ -49,6 +52,9 @@ func writeAtomic(path string, write func(io.Writer) error, sync bool) (err error
 	if dir == "" {
 		dir = "."
 	}
+	if sync {
+		removeStaleTemps(dir, base, time.Now())
+	}
 	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
 		return fileError(path, err)
@@ -78,6 +84,35 @@ func writeAtomic(path string, write func(io.Writer) error, sync bool) (err error
 	}
 	done = true
 	return nil
+}
+
+// staleTempAge is how long ago a temporary file beside an output must have
+// been last written for removeStaleTemps to take it for one a killed run left:
+// a run writes its file in seconds, and keeps writing to it until then.
+const staleTempAge = time.Hour
+
+// removeStaleTemps removes the temporary files of base in dir that a run killed
+// before it could remove them (SIGKILL, a power cut) left behind: those
+// named as writeAtomic names them, ".base.DIGITS.tmp", regular files last
+// written more than staleTempAge before now. A run writing the same file now
+// keeps its own, which is new. Failures are ignored: the file is only
+// litter.
+func removeStaleTemps(dir, base string, now time.Time) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	prefix := "." + base + "."
+	for _, e := range entries {
+		name := e.Name()
+		digits, ok := strings.CutPrefix(name, prefix)
+		if digits, ok = strings.CutSuffix(digits, ".tmp"); !ok || digits == "" || strings.Trim(digits, "0123456789") != "" || !e.Type().IsRegular() {
+			continue
+		}
+		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > staleTempAge {
+			os.Remove(filepath.Join(dir, name))
+		}
+	}
 }
 
 // fileError names the file the user asked for, not the temporary one an

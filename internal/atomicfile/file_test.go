@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ddat-tools/ddat/internal/atomicfile"
 )
@@ -62,5 +63,44 @@ func TestWriteFileErrorNamesTheFile(t *testing.T) {
 	}
 	if msg := err.Error(); !strings.HasPrefix(msg, "write "+path+": ") || strings.Contains(msg, ".tmp") {
 		t.Errorf("error %q: want it to name %s and no temporary file", msg, path)
+	}
+}
+
+// TestWriteFileRemovesStaleTemps checks that a write removes the temporary
+// files of its output that a killed run left behind, and nothing else: not
+// a new one (a run writing now), not a file named otherwise.
+func TestWriteFileRemovesStaleTemps(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-2 * time.Hour)
+	files := []struct {
+		name string
+		old  bool
+		kept bool
+	}{
+		{".doc.pdf.1234567.tmp", true, false},
+		{".doc.pdf.7654321.tmp", false, true}, // a run writing doc.pdf now
+		{".doc.pdf.notes.tmp", true, true},
+		{".other.pdf.1234567.tmp", true, true},
+		{"doc.pdf.1234567.tmp", true, true},
+	}
+	for _, f := range files {
+		p := filepath.Join(dir, f.name)
+		if err := os.WriteFile(p, []byte("half"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if f.old {
+			if err := os.Chtimes(p, old, old); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := atomicfile.Write(filepath.Join(dir, "doc.pdf"), func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		_, err := os.Stat(filepath.Join(dir, f.name))
+		if kept := err == nil; kept != f.kept {
+			t.Errorf("%s kept = %v, want %v", f.name, kept, f.kept)
+		}
 	}
 }
