@@ -19,8 +19,10 @@ type fontFiles [len(fontStyles)][]byte
 
 // Fonts is the typeface of the documents, read once and shared by any number
 // of documents, also from many goroutines: the TrueType files, their
-// character maps, which tell what the documents can print, and the files cut
-// down to the cut repertoire (see inCut).
+// character maps, which tell what the documents can print, the font
+// definitions of the fast path (cp1252Fonts), which every document whose
+// characters they all have uses, and for the others the files cut down to
+// the cut repertoire (see inCut).
 //
 // fpdf parses the whole TrueType file a document embeds, once when the
 // document adds it and once more when it writes the subset of the glyphs it
@@ -29,9 +31,10 @@ type fontFiles [len(fontStyles)][]byte
 // are the same, and the subset embedded in the PDF is byte for byte the one
 // cut from the whole file.
 type Fonts struct {
-	files fontFiles
-	cut   fontFiles
-	faces [len(fontStyles)]*sfnt.Font
+	files  fontFiles
+	cut    fontFiles
+	faces  [len(fontStyles)]*sfnt.Font
+	cp1252 *cp1252Fonts
 }
 
 // LoadFonts reads the typeface embedded in ddat (Liberation Sans regular,
@@ -50,6 +53,10 @@ func LoadFonts() (*Fonts, error) {
 			return nil, fmt.Errorf("load font %s %q: cut to the common characters: %w", assets.FontFamily, style, err)
 		}
 		f.files[i], f.cut[i], f.faces[i] = data, cut, face
+	}
+	var err error
+	if f.cp1252, err = loadCP1252(); err != nil {
+		return nil, err
 	}
 	return &f, nil
 }
@@ -91,23 +98,36 @@ func cutRepertoire() string {
 	return string(s)
 }
 
-// filesFor returns the TrueType files for a document whose text went through
-// c: the cut ones unless the text has a character beyond them.
-func (f *Fonts) filesFor(c *coverage) *fontFiles {
-	if c.beyondCut {
-		return &f.files
+// docFonts is the typeface as one document embeds it: the fast path's font
+// definitions when cp1252 is set, else TrueType files for fpdf's UTF-8 path.
+type docFonts struct {
+	cp1252 *cp1252Fonts
+	files  *fontFiles
+}
+
+// forDocument returns the fonts for a document whose text went through c:
+// the fast path's unless the text has a character beyond them, else the cut
+// files unless it has one beyond those too, else the whole files.
+func (f *Fonts) forDocument(c *coverage) docFonts {
+	switch {
+	case !c.beyondCP1252:
+		return docFonts{cp1252: f.cp1252}
+	case !c.beyondCut:
+		return docFonts{files: &f.cut}
 	}
-	return &f.cut
+	return docFonts{files: &f.files}
 }
 
 // coverage answers whether every style of the typeface has a glyph for a
 // character, and remembers whether any character asked about is beyond the
-// cut fonts. It holds a buffer, so each document makes its own.
+// fast path's fonts, or beyond the cut fonts. It holds a buffer, so each
+// document makes its own.
 type coverage struct {
-	fonts     *Fonts
-	buf       sfnt.Buffer
-	known     map[rune]bool
-	beyondCut bool
+	fonts        *Fonts
+	buf          sfnt.Buffer
+	known        map[rune]bool
+	beyondCP1252 bool
+	beyondCut    bool
 }
 
 func (f *Fonts) coverage() *coverage {
@@ -131,6 +151,9 @@ func (c *coverage) has(r rune) bool {
 		ok = err == nil && g != 0
 	}
 	c.known[r] = ok
+	if ok && !c.fonts.cp1252.covers(r) {
+		c.beyondCP1252 = true
+	}
 	if ok && !inCut(r) {
 		c.beyondCut = true
 	}

@@ -27,17 +27,37 @@ func benchProfile(b *testing.B, fw *model.Framework, ref model.LevelRef) {
 	opts := export.ProfileOptions{Fonts: fonts, Created: created, Creator: "ddat bench"}
 	b.ReportAllocs()
 	pages := 0
+	var size byteCount
 	for b.Loop() {
-		if pages, err = export.Profile(io.Discard, fw, ref, opts); err != nil {
+		size = 0
+		if pages, err = export.Profile(&size, fw, ref, opts); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(pages), "pages")
+	b.ReportMetric(float64(size), "B/doc")
+}
+
+// byteCount is a writer that counts what it is given.
+type byteCount int
+
+func (c *byteCount) Write(p []byte) (int, error) {
+	*c += byteCount(len(p))
+	return len(p), nil
 }
 
 // BenchmarkProfileLevel makes the profile of one role level.
 func BenchmarkProfileLevel(b *testing.B) {
 	fw, ref := benchRef(b)
+	benchProfile(b, fw, ref)
+}
+
+// BenchmarkProfileLevelUTF8 makes the profile of the same role level with a
+// Welsh letter (ŵ) in its summary, which the fast path's cp1252 fonts lack:
+// the document takes fpdf's UTF-8 path, with the cut TrueType files.
+func BenchmarkProfileLevelUTF8(b *testing.B) {
+	fw, ref := benchRef(b)
+	ref.Level.Summary += " Gwaith ŵ."
 	benchProfile(b, fw, ref)
 }
 
