@@ -33,3 +33,16 @@ func BenchmarkMatrixLargeNoRoleSheets(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMatrixPublished builds the workbook of a synthetic framework the
+// size of the published one (synth.Published), as ddat batch makes it.
+func BenchmarkMatrixPublished(b *testing.B) {
+	fw := synth.Framework(synth.Published)
+	opts := export.MatrixOptions{Creator: "ddat bench", Created: fixedDate}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := export.Matrix(io.Discard, fw, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

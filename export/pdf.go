@@ -100,23 +100,26 @@ func (w *pdfWriter) setFace(f *face) {
 	w.f.SetTextColor(f.colour.r, f.colour.g, f.colour.b)
 }
 
+// wrap and width measure text in a face. On the fast path they need not
+// select the face in fpdf: the widths are at hand.
 func (w *pdfWriter) wrap(f *face, text string, width float64) []string {
-	w.setFace(f)
 	if cp := w.fonts.cp1252; cp != nil {
-		_, size := w.f.GetFontSize()
-		return cp.split(slices.Index(fontStyles[:], f.style), text, size, math.Max(width, 1))
+		return cp.split(slices.Index(fontStyles[:], f.style), text, w.unitSize(f), math.Max(width, 1))
 	}
+	w.setFace(f)
 	return w.f.SplitText(text, math.Max(width, 1))
 }
 
 func (w *pdfWriter) width(f *face, text string) float64 {
-	w.setFace(f)
 	if cp := w.fonts.cp1252; cp != nil {
-		_, size := w.f.GetFontSize()
-		return float64(cp.width(slices.Index(fontStyles[:], f.style), text)) * size / 1000
+		return float64(cp.width(slices.Index(fontStyles[:], f.style), text)) * w.unitSize(f) / 1000
 	}
+	w.setFace(f)
 	return w.f.GetStringWidth(text)
 }
+
+// unitSize is f's size in the document's unit, as fpdf.SetFont computes it.
+func (w *pdfWriter) unitSize(f *face) float64 { return f.size / w.f.GetConversionRatio() }
 
 // text draws s at (x, y) in the current face, encoded for its font.
 func (w *pdfWriter) text(x, y float64, s string) {
@@ -311,6 +314,7 @@ func (w *pdfWriter) footer(title string, n, total int) {
 	f.SetLineWidth(ruleWidth)
 	f.Line(marginX, y-5, right, y-5)
 	num := "Page " + strconv.Itoa(n) + " of " + strconv.Itoa(total)
+	w.setFace(fc)
 	nw := w.width(fc, num)
 	w.text(right-nw, y, num)
 	w.text(marginX, y, w.fit(fc, title, right-marginX-nw-8))
