@@ -40,9 +40,12 @@ func BenchmarkMatrixPublished(b *testing.B) {
 	fw := synth.Framework(synth.Published)
 	opts := export.MatrixOptions{Creator: "ddat bench", Created: fixedDate}
 	b.ReportAllocs()
+	var size byteCount
 	for b.Loop() {
-		if err := export.Matrix(io.Discard, fw, opts); err != nil {
+		size = 0
+		if err := export.Matrix(&size, fw, opts); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(size), "B/doc")
 }
