@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/ddat-tools/ddat/assets"
 	"github.com/go-pdf/fpdf"
@@ -22,7 +23,7 @@ type fontFiles [len(fontStyles)][]byte
 // character maps, which tell what the documents can print, the font
 // definitions of the fast path (cp1252Fonts), which every document whose
 // characters they all have uses, and for the others the files cut down to
-// the cut repertoire (see inCut).
+// the cut repertoire (see inCut), cut when the first document needs them.
 //
 // fpdf parses the whole TrueType file a document embeds, once when the
 // document adds it and once more when it writes the subset of the glyphs it
@@ -32,33 +33,44 @@ type fontFiles [len(fontStyles)][]byte
 // cut from the whole file.
 type Fonts struct {
 	files  fontFiles
-	cut    fontFiles
 	faces  [len(fontStyles)]*sfnt.Font
 	cp1252 *cp1252Fonts
+	cut    func() (*fontFiles, error) // the cut files, made once
 }
 
 // LoadFonts reads the typeface embedded in ddat (Liberation Sans regular,
 // bold and italic).
 func LoadFonts() (*Fonts, error) {
 	var f Fonts
-	cutset := cutRepertoire()
 	for i, style := range fontStyles {
 		data := assets.Font(style)
 		face, err := sfnt.Parse(data)
 		if err != nil {
 			return nil, fmt.Errorf("load font %s %q: %w", assets.FontFamily, style, err)
 		}
-		cut := fpdf.UTF8CutFont(data, cutset)
-		if _, err := sfnt.Parse(cut); err != nil {
-			return nil, fmt.Errorf("load font %s %q: cut to the common characters: %w", assets.FontFamily, style, err)
-		}
-		f.files[i], f.cut[i], f.faces[i] = data, cut, face
+		f.files[i], f.faces[i] = data, face
 	}
 	var err error
 	if f.cp1252, err = loadCP1252(); err != nil {
 		return nil, err
 	}
+	// Most runs make no document beyond the fast path: cutting costs more
+	// than the rest of LoadFonts together.
+	f.cut = sync.OnceValues(f.cutFiles)
 	return &f, nil
+}
+
+// cutFiles cuts the TrueType files down to the cut repertoire.
+func (f *Fonts) cutFiles() (*fontFiles, error) {
+	var cut fontFiles
+	cutset := cutRepertoire()
+	for i, style := range fontStyles {
+		cut[i] = fpdf.UTF8CutFont(f.files[i], cutset)
+		if _, err := sfnt.Parse(cut[i]); err != nil {
+			return nil, fmt.Errorf("load font %s %q: cut to the common characters: %w", assets.FontFamily, style, err)
+		}
+	}
+	return &cut, nil
 }
 
 // cutRanges are the characters of the cut fonts, inclusive ranges: ASCII,
@@ -108,14 +120,15 @@ type docFonts struct {
 // forDocument returns the fonts for a document whose text went through c:
 // the fast path's unless the text has a character beyond them, else the cut
 // files unless it has one beyond those too, else the whole files.
-func (f *Fonts) forDocument(c *coverage) docFonts {
+func (f *Fonts) forDocument(c *coverage) (docFonts, error) {
 	switch {
 	case !c.beyondCP1252:
-		return docFonts{cp1252: f.cp1252}
+		return docFonts{cp1252: f.cp1252}, nil
 	case !c.beyondCut:
-		return docFonts{files: &f.cut}
+		cut, err := f.cut()
+		return docFonts{files: cut}, err
 	}
-	return docFonts{files: &f.files}
+	return docFonts{files: &f.files}, nil
 }
 
 // coverage answers whether every style of the typeface has a glyph for a

@@ -19,10 +19,14 @@ func TestCutFonts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	files, err := fonts.cut()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var buf sfnt.Buffer
 	for i, style := range fontStyles {
 		full := fonts.faces[i]
-		cut, err := sfnt.Parse(fonts.cut[i])
+		cut, err := sfnt.Parse(files[i])
 		if err != nil {
 			t.Fatalf("style %q: %v", style, err)
 		}
@@ -60,8 +64,8 @@ func TestCutFonts(t *testing.T) {
 				t.Errorf("style %q: %U beyond the repertoire is in the cut font", style, r)
 			}
 		}
-		if len(fonts.cut[i])*4 > len(assets.Font(style)) {
-			t.Errorf("style %q: cut font %d bytes, whole %d; want under a quarter", style, len(fonts.cut[i]), len(assets.Font(style)))
+		if len(files[i])*4 > len(assets.Font(style)) {
+			t.Errorf("style %q: cut font %d bytes, whole %d; want under a quarter", style, len(files[i]), len(assets.Font(style)))
 		}
 	}
 }
@@ -75,6 +79,10 @@ func TestCutFonts(t *testing.T) {
 // character beyond both, the whole files.
 func TestFontsForDocument(t *testing.T) {
 	fonts, err := LoadFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cutFiles, err := fonts.cut()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +140,7 @@ func TestFontsForDocument(t *testing.T) {
 					switch df := pw.fonts; {
 					case df.cp1252 == fonts.cp1252 && df.files == nil:
 						got = cp1252
-					case df.cp1252 == nil && df.files == &fonts.cut:
+					case df.cp1252 == nil && df.files == cutFiles:
 						got = cut
 					case df.cp1252 == nil && df.files == &fonts.files:
 						got = whole

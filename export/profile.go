@@ -92,7 +92,11 @@ func prepareProfile(fw *model.Framework, ref model.LevelRef, opts ProfileOptions
 	if tc.err != nil {
 		return nil, nil, fmt.Errorf("profile: organisation: %w", tc.err)
 	}
-	pw, err := newPDFWriter(fonts.forDocument(cov), pdfMeta{paper: pp, organisation: org, logo: opts.Logo, creator: creator, created: created.UTC()})
+	df, err := fonts.forDocument(cov)
+	if err != nil {
+		return nil, nil, err
+	}
+	pw, err := newPDFWriter(df, pdfMeta{paper: pp, organisation: org, logo: opts.Logo, creator: creator, created: created.UTC()})
 	if err != nil {
 		return nil, nil, fmt.Errorf("profile %s: %w", refName(ref), err)
 	}

@@ -70,8 +70,9 @@ func BenchmarkProfileRole(b *testing.B) {
 
 // BenchmarkFloor is fpdf used plainly: fpdf alone, with the whole embedded
 // TrueType files (all three styles used), writing as many pages of plain text
-// as BenchmarkProfileLevel makes, with no layout or measuring. A profile can
-// beat it only because LoadFonts cuts the files down once for every document.
+// as BenchmarkProfileLevel makes, with no layout or measuring. A profile
+// beats it because its fonts are made once for every document: font
+// definitions on the fast path, files cut down on the UTF-8 path.
 func BenchmarkFloor(b *testing.B) {
 	fw, ref := benchRef(b)
 	fonts, err := export.LoadFonts()
@@ -117,7 +118,9 @@ func BenchmarkFloor(b *testing.B) {
 }
 
 // BenchmarkLoadFonts is the work LoadFonts does once for any number of
-// documents: parsing the character maps and cutting the three files down.
+// documents: parsing the character maps of the whole and the fast path's
+// fonts. Cutting the files for the UTF-8 path waits for a document that
+// needs them.
 func BenchmarkLoadFonts(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
