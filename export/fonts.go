@@ -25,8 +25,8 @@ type fontFiles [len(fontStyles)][]byte
 // characters they all have uses, and for the others the files cut down to
 // the cut repertoire (see inCut), cut when the first document needs them.
 //
-// fpdf parses the whole TrueType file a document embeds, once when the
-// document adds it and once more when it writes the subset of the glyphs it
+// On its UTF-8 path, fpdf parses the whole TrueType file a document embeds,
+// once when the document adds it and once more when it writes the subset of the glyphs it
 // used. A file cut to a few hundred characters instead of the typeface's
 // thousands makes that work small; the glyphs, their widths and so the pages
 // are the same, and the subset embedded in the PDF is byte for byte the one

@@ -50,8 +50,11 @@ func loadCP1252() (*cp1252Fonts, error) {
 		d := &f.defs[i]
 		d.def, d.file = assets.FontDefinition(style)
 		var def struct{ Cw []int }
-		if err := json.Unmarshal(d.def, &def); err != nil || len(def.Cw) != len(d.widths) {
-			return nil, fmt.Errorf("load font %s %q: cp1252 definition: widths %d, %v", assets.FontFamily, style, len(def.Cw), err)
+		if err := json.Unmarshal(d.def, &def); err != nil {
+			return nil, fmt.Errorf("load font %s %q: cp1252 definition: %w", assets.FontFamily, style, err)
+		}
+		if len(def.Cw) != len(d.widths) {
+			return nil, fmt.Errorf("load font %s %q: cp1252 definition: %d widths, want %d", assets.FontFamily, style, len(def.Cw), len(d.widths))
 		}
 		copy(d.widths[:], def.Cw)
 		face, err := parseCompressedFont(d.file)
