@@ -86,6 +86,7 @@ func (w *pdfWriter) setFace(f *face) {
 	if w.cur == f {
 		return
 	}
+	prev := w.cur
 	w.cur = f
 	// A style is embedded only when a document uses it.
 	if i := slices.Index(fontStyles[:], f.style); !w.added[i] {
@@ -97,7 +98,9 @@ func (w *pdfWriter) setFace(f *face) {
 		}
 	}
 	w.f.SetFont(fontFamily, f.style, f.size)
-	w.f.SetTextColor(f.colour.r, f.colour.g, f.colour.b)
+	if prev == nil || prev.colour != f.colour {
+		w.f.SetTextColor(f.colour.r, f.colour.g, f.colour.b)
+	}
 }
 
 // wrap and width measure text in a face. On the fast path they need not
