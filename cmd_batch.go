@@ -141,9 +141,10 @@ func runBatch(c *cli.Context) error {
 // dropped (under 1 MB allocated for a level profile, nothing of it kept),
 // while what stays live is small (some 5 MB for the published framework):
 // on a batch of its size the collector runs 15 times instead of 35, which
-// saves about a tenth of the CPU time for some 8 MB more at the peak, 45 to
-// 52 MB of RSS instead of 37 to 39 (BenchmarkBatchPublished; the built
-// command under /usr/bin/time -f %M).
+// saves a sixth to a fifth of the CPU time for some 10 MB more at the peak,
+// 46 to 54 MB of RSS instead of 37 to 39. A higher setting saves little
+// more and passes 60 MB (GOGC=400: 62 to 70 MB). Measured on the built
+// command, /usr/bin/time -f %M; see BenchmarkBatchPublished.
 func tuneGC() (restore func()) {
 	if _, ok := os.LookupEnv("GOGC"); ok {
 		return func() {}
