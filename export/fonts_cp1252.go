@@ -144,11 +144,24 @@ func outline(s string) string {
 func (f *cp1252Fonts) width(style int, s string) int {
 	w := 0
 	cw := &f.defs[style].widths
-	for _, r := range s {
-		c, _ := f.encode(r)
+	for i := 0; i < len(s); {
+		c, _, n := f.next(s, i)
 		w += cw[c]
+		i += n
 	}
 	return w
+}
+
+// next decodes the character at s[i]: its code, whether it is a space as
+// unicode.IsSpace says, and its length in s. ASCII, most of any text, takes
+// neither the UTF-8 decoder nor the code page's table.
+func (f *cp1252Fonts) next(s string, i int) (code byte, space bool, n int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return c, c == ' ' || c >= '\t' && c <= '\r', 1
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	code, _ = f.encode(r)
+	return code, unicode.IsSpace(r), n
 }
 
 // split wraps s to lines no wider than width at font size size (both in the
@@ -162,13 +175,12 @@ func (f *cp1252Fonts) split(style int, s string, size, width float64) []string {
 	var lines []string
 	sep, j, l := -1, 0, 0 // the last space, the line's start and width so far
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		c, _ := f.encode(r)
+		c, space, n := f.next(s, i)
 		l += cw[c]
-		if unicode.IsSpace(r) {
+		if space {
 			sep = i
 		}
-		if r != '\n' && l <= wmax {
+		if s[i] != '\n' && l <= wmax {
 			i += n
 			continue
 		}
@@ -178,7 +190,7 @@ func (f *cp1252Fonts) split(style int, s string, size, width float64) []string {
 			}
 			sep = i
 		} else {
-			_, sn := utf8.DecodeRuneInString(s[sep:])
+			_, _, sn := f.next(s, sep)
 			i = sep + sn
 		}
 		lines = append(lines, s[j:sep])

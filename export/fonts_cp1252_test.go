@@ -90,8 +90,9 @@ func TestCP1252Text(t *testing.T) {
 }
 
 // TestCP1252Split: the fast path wraps text exactly as fpdf.SplitText does
-// on the UTF-8 path, over texts of words, spaces, typographic characters and
-// words longer than a line, at many widths and sizes in every style.
+// on the UTF-8 path, over texts of words, spaces (no-break and tab too),
+// typographic characters and words longer than a line, at many widths and
+// sizes in every style.
 func TestCP1252Split(t *testing.T) {
 	fonts, err := LoadFonts()
 	if err != nil {
@@ -100,7 +101,8 @@ func TestCP1252Split(t *testing.T) {
 	cp := fonts.cp1252
 	pdf := utf8PDF(t, fonts)
 	words := strings.Fields("a I be the and “quoted” ‘single’ – — • … € £5 café naïve déjà-vu 100% " +
-		"infrastructure Supercalifragilisticexpialidocious-and-then-some WWWWWWWWWWWWWWWWWWWWWW iiiiiiiiiii ,.;:")
+		"infrastructure Supercalifragilisticexpialidocious-and-then-some WWWWWWWWWWWWWWWWWWWWWW iiiiiiiiiii ,.;: " +
+		"no\u00a0break tab\tbed")
 	rnd := rand.New(rand.NewPCG(1, 2))
 	for n := range 3000 {
 		var b strings.Builder
