@@ -1,12 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"io"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/ddat-tools/ddat/batch"
+	"github.com/ddat-tools/ddat/formats"
 	"github.com/ddat-tools/ddat/internal/synth"
 	"github.com/ddat-tools/ddat/matrix"
 	"github.com/ddat-tools/ddat/model"
@@ -58,3 +62,30 @@ func BenchmarkBatchJ1(b *testing.B) { benchmarkBatch(b, 1) }
 
 // BenchmarkBatchJ2 is the whole batch with two workers.
 func BenchmarkBatchJ2(b *testing.B) { benchmarkBatch(b, 2) }
+
+// BenchmarkBatchPublished is what a user of the published framework runs:
+// "ddat --data framework.csv batch --only profiles,matrix -j 2 -o out" on a
+// synthetic framework of its size (synth.Published) written as a flat CSV,
+// from loading and validating the file to the published directory, the
+// previous iteration's replaced. Measure its memory as a user meets it with
+// /usr/bin/time -f %M on the built binary.
+func BenchmarkBatchPublished(b *testing.B) {
+	var buf bytes.Buffer
+	if err := formats.Write(&buf, synth.Framework(synth.Published), formats.FormatCSV); err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	data := filepath.Join(dir, "framework.csv")
+	if err := os.WriteFile(data, buf.Bytes(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	args := []string{"ddat", "--data", data, "batch", "--only", "profiles,matrix", "-j", "2", "-q", "-o", filepath.Join(dir, "out")}
+	b.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	b.ReportAllocs()
+	for b.Loop() {
+		var stderr bytes.Buffer
+		if code := run(args, io.Discard, &stderr); code != exitOK {
+			b.Fatalf("ddat batch: exit %d: %s", code, stderr.String())
+		}
+	}
+}

@@ -10,9 +10,10 @@ import (
 )
 
 // TestBatchSameAsProfile: a profile made by ddat batch has the same bytes
-// as the one ddat profile makes with the same options, whether the document
-// embeds the cut fonts (all its characters are common ones) or the whole
-// ones (the framework or the organisation's name has a rarer one).
+// as the one ddat profile makes with the same options, on each of the fonts'
+// paths: the fast one (all its characters are in cp1252), the cut TrueType
+// files (a Welsh letter in the organisation's name) or the whole ones (the
+// framework or the organisation's name has a rarer one).
 func TestBatchSameAsProfile(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
 	small, err := os.ReadFile(filepath.Join("testdata", "frameworks", "small.yaml"))

@@ -214,7 +214,7 @@ func TestBatchSummary(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
 	dir := t.TempDir()
 	out, file := filepath.Join(dir, "out"), filepath.Join(dir, "documents.zip")
-	summary := regexp.MustCompile(`^(13 documents, [0-9.]+ kB), [0-9.]+ s → (.*)\n$`)
+	summary := regexp.MustCompile(`^(13 documents, [0-9.]+ [kM]?B), [0-9.]+ s → (.*)\n$`)
 	var sizes []string
 	for _, args := range [][]string{{"-o", out}, {"--zip", file}} {
 		_, stderr, code := ddat(t, append([]string{"batch"}, args...)...)

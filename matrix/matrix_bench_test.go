@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/ddat-tools/ddat/internal/synth"
+	"github.com/ddat-tools/ddat/internal/testkit"
 	"github.com/ddat-tools/ddat/matrix"
 )
 
@@ -32,4 +33,20 @@ func BenchmarkMatrixLargeNoRoleSheets(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkMatrixPublished builds the workbook of a synthetic framework the
+// size of the published one (synth.Published), as ddat batch makes it.
+func BenchmarkMatrixPublished(b *testing.B) {
+	fw := synth.Framework(synth.Published)
+	opts := matrix.Options{Creator: "ddat bench", Created: fixedDate}
+	b.ReportAllocs()
+	var size testkit.ByteCount
+	for b.Loop() {
+		size = 0
+		if err := matrix.Write(&size, fw, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(size), "B/doc")
 }

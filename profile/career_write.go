@@ -3,8 +3,6 @@ package profile
 import (
 	"fmt"
 	"io"
-	"strings"
-	"time"
 
 	"github.com/ddat-tools/ddat/model"
 )
@@ -75,7 +73,9 @@ func WriteInterview(w io.Writer, fw *model.Framework, ref model.LevelRef, scale 
 }
 
 // writeDocument lays out and draws the document build describes, with the
-// fonts, paper and header of opts, as Write does a job profile's.
+// fonts, paper and header of opts: every PDF of the package, a job profile
+// included, is drawn here. It returns the number of pages; nothing is
+// written to w on an error.
 func writeDocument(w io.Writer, name string, role *model.Role, opts Options, build func(*coverage) (*document, error)) (pages int, err error) {
 	// The PDF library panics on some inputs it cannot handle (an image it
 	// misreads); that is an error of this document, not a crash.
@@ -87,40 +87,9 @@ func writeDocument(w io.Writer, name string, role *model.Role, opts Options, bui
 	if role == nil {
 		return 0, fmt.Errorf("%s: no role given", name)
 	}
-	pp, ok := papers[strings.ToLower(opts.Paper)]
-	if opts.Paper == "" {
-		pp, ok = papers["a4"], true
-	}
-	if !ok {
-		return 0, fmt.Errorf("%s: paper %q: expected a4 or letter", name, opts.Paper)
-	}
-	fonts := opts.Fonts
-	if fonts == nil {
-		if fonts, err = LoadFonts(); err != nil {
-			return 0, err
-		}
-	}
-	cov := fonts.coverage()
-	d, err := build(cov)
+	pw, d, err := prepare(name, role.ID, opts, build)
 	if err != nil {
 		return 0, err
-	}
-	created := opts.Created
-	if created.IsZero() {
-		created = time.Now()
-	}
-	creator := opts.Creator
-	if creator == "" {
-		creator = "ddat"
-	}
-	tc := &textCleaner{cov: cov, role: role.ID}
-	org := tc.clean("--organisation", opts.Organisation)
-	if tc.err != nil {
-		return 0, fmt.Errorf("%s: organisation: %w", name, tc.err)
-	}
-	pw, err := newPDFWriter(fonts.filesFor(cov), pdfMeta{paper: pp, organisation: org, logo: opts.Logo, creator: creator, created: created.UTC()})
-	if err != nil {
-		return 0, fmt.Errorf("%s: %w", name, err)
 	}
 	laid := pw.layout(d)
 	if err := pw.write(w, d, laid); err != nil {

@@ -2,6 +2,7 @@ package profile
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/ddat-tools/ddat/assets"
 	"github.com/go-pdf/fpdf"
@@ -19,39 +20,57 @@ type fontFiles [len(fontStyles)][]byte
 
 // Fonts is the typeface of the documents, read once and shared by any number
 // of documents, also from many goroutines: the TrueType files, their
-// character maps, which tell what the documents can print, and the files cut
-// down to the cut repertoire (see inCut).
+// character maps, which tell what the documents can print, the font
+// definitions of the fast path (cp1252Fonts), which every document whose
+// characters they all have uses, and for the others the files cut down to
+// the cut repertoire (see inCut), cut when the first document needs them.
 //
-// fpdf parses the whole TrueType file a document embeds, once when the
-// document adds it and once more when it writes the subset of the glyphs it
+// On its UTF-8 path, fpdf parses the whole TrueType file a document embeds,
+// once when the document adds it and once more when it writes the subset of the glyphs it
 // used. A file cut to a few hundred characters instead of the typeface's
 // thousands makes that work small; the glyphs, their widths and so the pages
 // are the same, and the subset embedded in the PDF is byte for byte the one
 // cut from the whole file.
 type Fonts struct {
-	files fontFiles
-	cut   fontFiles
-	faces [len(fontStyles)]*sfnt.Font
+	files  fontFiles
+	faces  [len(fontStyles)]*sfnt.Font
+	cp1252 *cp1252Fonts
+	cut    func() (*fontFiles, error) // the cut files, made once
 }
 
 // LoadFonts reads the typeface embedded in ddat (Liberation Sans regular,
 // bold and italic).
 func LoadFonts() (*Fonts, error) {
 	var f Fonts
-	cutset := cutRepertoire()
 	for i, style := range fontStyles {
 		data := assets.Font(style)
 		face, err := sfnt.Parse(data)
 		if err != nil {
 			return nil, fmt.Errorf("load font %s %q: %w", assets.FontFamily, style, err)
 		}
-		cut := fpdf.UTF8CutFont(data, cutset)
-		if _, err := sfnt.Parse(cut); err != nil {
+		f.files[i], f.faces[i] = data, face
+	}
+	var err error
+	if f.cp1252, err = loadCP1252(); err != nil {
+		return nil, err
+	}
+	// Most runs make no document beyond the fast path: cutting costs more
+	// than the rest of LoadFonts together.
+	f.cut = sync.OnceValues(f.cutFiles)
+	return &f, nil
+}
+
+// cutFiles cuts the TrueType files down to the cut repertoire.
+func (f *Fonts) cutFiles() (*fontFiles, error) {
+	var cut fontFiles
+	cutset := cutRepertoire()
+	for i, style := range fontStyles {
+		cut[i] = fpdf.UTF8CutFont(f.files[i], cutset)
+		if _, err := sfnt.Parse(cut[i]); err != nil {
 			return nil, fmt.Errorf("load font %s %q: cut to the common characters: %w", assets.FontFamily, style, err)
 		}
-		f.files[i], f.cut[i], f.faces[i] = data, cut, face
 	}
-	return &f, nil
+	return &cut, nil
 }
 
 // cutRanges are the characters of the cut fonts, inclusive ranges: ASCII,
@@ -91,23 +110,37 @@ func cutRepertoire() string {
 	return string(s)
 }
 
-// filesFor returns the TrueType files for a document whose text went through
-// c: the cut ones unless the text has a character beyond them.
-func (f *Fonts) filesFor(c *coverage) *fontFiles {
-	if c.beyondCut {
-		return &f.files
+// docFonts is the typeface as one document embeds it: the fast path's font
+// definitions when cp1252 is set, else TrueType files for fpdf's UTF-8 path.
+type docFonts struct {
+	cp1252 *cp1252Fonts
+	files  *fontFiles
+}
+
+// forDocument returns the fonts for a document whose text went through c:
+// the fast path's unless the text has a character beyond them, else the cut
+// files unless it has one beyond those too, else the whole files.
+func (f *Fonts) forDocument(c *coverage) (docFonts, error) {
+	switch {
+	case !c.beyondCP1252:
+		return docFonts{cp1252: f.cp1252}, nil
+	case !c.beyondCut:
+		cut, err := f.cut()
+		return docFonts{files: cut}, err
 	}
-	return &f.cut
+	return docFonts{files: &f.files}, nil
 }
 
 // coverage answers whether every style of the typeface has a glyph for a
 // character, and remembers whether any character asked about is beyond the
-// cut fonts. It holds a buffer, so each document makes its own.
+// fast path's fonts, or beyond the cut fonts. It holds a buffer, so each
+// document makes its own.
 type coverage struct {
-	fonts     *Fonts
-	buf       sfnt.Buffer
-	known     map[rune]bool
-	beyondCut bool
+	fonts        *Fonts
+	buf          sfnt.Buffer
+	known        map[rune]bool
+	beyondCP1252 bool
+	beyondCut    bool
 }
 
 func (f *Fonts) coverage() *coverage {
@@ -131,6 +164,9 @@ func (c *coverage) has(r rune) bool {
 		ok = err == nil && g != 0
 	}
 	c.known[r] = ok
+	if ok && !c.fonts.cp1252.covers(r) {
+		c.beyondCP1252 = true
+	}
 	if ok && !inCut(r) {
 		c.beyondCut = true
 	}

@@ -20,10 +20,14 @@ func TestCutFonts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	files, err := fonts.cut()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var buf sfnt.Buffer
 	for i, style := range fontStyles {
 		full := fonts.faces[i]
-		cut, err := sfnt.Parse(fonts.cut[i])
+		cut, err := sfnt.Parse(files[i])
 		if err != nil {
 			t.Fatalf("style %q: %v", style, err)
 		}
@@ -61,52 +65,68 @@ func TestCutFonts(t *testing.T) {
 				t.Errorf("style %q: %U beyond the repertoire is in the cut font", style, r)
 			}
 		}
-		if len(fonts.cut[i])*4 > len(assets.Font(style)) {
-			t.Errorf("style %q: cut font %d bytes, whole %d; want under a quarter", style, len(fonts.cut[i]), len(assets.Font(style)))
+		if len(files[i])*4 > len(assets.Font(style)) {
+			t.Errorf("style %q: cut font %d bytes, whole %d; want under a quarter", style, len(files[i]), len(assets.Font(style)))
 		}
 	}
 }
 
-// TestFontsForDocument: documents whose characters are all in the cut
-// repertoire embed the cut files, and then every character they draw
-// (framework text, the exporter's own words and signs, the header and the
-// running heads) is in the repertoire; a character beyond it, in the
-// framework or in the organisation's name, makes the document embed the
-// whole files.
+// TestFontsForDocument: documents whose characters the fast path's fonts
+// all have take that path, and then every character they draw (framework
+// text, the exporter's own words and signs, the header and the running
+// heads) is one those fonts print; a character beyond them but in the cut
+// repertoire, in the framework or in the organisation's name, makes the
+// document embed the cut files, and every character drawn is in those; a
+// character beyond both, the whole files.
 func TestFontsForDocument(t *testing.T) {
 	fonts, err := LoadFonts()
 	if err != nil {
 		t.Fatal(err)
 	}
+	cutFiles, err := fonts.cut()
+	if err != nil {
+		t.Fatal(err)
+	}
 	load := func(t *testing.T, name string) *model.Framework { return fixture.Load(t, name) }
 	defaults := func(t *testing.T) *model.Framework { return fixture.Default(t) }
-	typography := func(t *testing.T) *model.Framework {
-		fw := load(t, "small.yaml")
-		fw.Skill("widget-design").Levels["awareness"] = []string{"‘quotes’ “double” – — £5 café naïve Ŵ ŵ Ŷ ŷ • … · € ™"}
-		return fw
+	with := func(text string) func(t *testing.T) *model.Framework {
+		return func(t *testing.T) *model.Framework {
+			fw := load(t, "small.yaml")
+			fw.Skill("widget-design").Levels["awareness"] = []string{text}
+			return fw
+		}
 	}
-	greek := func(t *testing.T) *model.Framework {
-		fw := load(t, "small.yaml")
-		fw.Skill("widget-design").Levels["awareness"] = []string{"Ω"}
-		return fw
+	const (
+		cp1252 = "cp1252"
+		cut    = "cut"
+		whole  = "whole"
+	)
+	all := func(path string) func(model.LevelRef) string {
+		return func(model.LevelRef) string { return path }
 	}
-	never := func(model.LevelRef) bool { return false }
-	always := func(model.LevelRef) bool { return true }
+	// The documents with the skill at that level: its level and its role.
+	widget := func(path string) func(model.LevelRef) string {
+		return func(ref model.LevelRef) string {
+			if ref.Role.ID == "widget-engineer" && (ref.Level == nil || ref.Level == &ref.Role.Levels[0]) {
+				return path
+			}
+			return cp1252
+		}
+	}
 	for _, tc := range []struct {
-		name  string
-		fw    func(*testing.T) *model.Framework
-		org   string
-		whole func(model.LevelRef) bool // whether a document embeds the whole files
+		name string
+		fw   func(*testing.T) *model.Framework
+		org  string
+		path func(model.LevelRef) string // the fonts a document embeds
 	}{
-		{"default", defaults, "", never},
-		{"default with organisation", defaults, "Cyngor Sir Ŵ – “Org”…", never},
-		{"long texts", func(t *testing.T) *model.Framework { return load(t, "long.yaml") }, "", never},
-		{"typography", typography, "", never},
-		{"greek in the framework", greek, "", func(ref model.LevelRef) bool {
-			// the level with the skill at that level, and its role
-			return ref.Role.ID == "widget-engineer" && (ref.Level == nil || ref.Level == &ref.Role.Levels[0])
-		}},
-		{"greek in the organisation", defaults, "Ωmega", always},
+		{"default", defaults, "", all(cp1252)},
+		{"default with organisation", defaults, "Department for “Widgets” – Ltd…", all(cp1252)},
+		{"Welsh organisation", defaults, "Cyngor Sir Ŵ – “Org”…", all(cut)},
+		{"long texts", func(t *testing.T) *model.Framework { return load(t, "long.yaml") }, "", all(cp1252)},
+		{"typography", with("‘quotes’ “double” – — £5 café naïve • … · € ™ ƒ ‰ Œ"), "", all(cp1252)},
+		{"Welsh", with("‘quotes’ Ŵ ŵ Ŷ ŷ • …"), "", widget(cut)},
+		{"greek in the framework", with("Ω"), "", widget(whole)},
+		{"greek in the organisation", defaults, "Ωmega", all(whole)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fw := tc.fw(t)
@@ -117,17 +137,26 @@ func TestFontsForDocument(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					want := &fonts.cut
-					if tc.whole(ref) {
-						want = &fonts.files
+					var got string
+					switch df := pw.fonts; {
+					case df.cp1252 == fonts.cp1252 && df.files == nil:
+						got = cp1252
+					case df.cp1252 == nil && df.files == cutFiles:
+						got = cut
+					case df.cp1252 == nil && df.files == &fonts.files:
+						got = whole
 					}
-					if pw.files != want {
-						t.Fatalf("%s: whole fonts %v, want %v", refName(ref), pw.files == &fonts.files, tc.whole(ref))
+					if want := tc.path(ref); got != want {
+						t.Fatalf("%s: fonts %q, want %q", refName(ref), got, want)
 					}
-					if tc.whole(ref) {
+					if got == whole {
 						continue
 					}
-					texts := []string{d.Title, pw.meta.organisation, " · ", "…", "Page 1 of 2"}
+					in := inCut
+					if got == cp1252 {
+						in = fonts.cp1252.covers
+					}
+					texts := []string{d.Title, pw.meta.organisation, " · ", "…", "•", "Page 1 of 2"}
 					for _, pg := range pw.layout(d).pages {
 						texts = append(texts, pg.section)
 						for _, o := range pg.ops {
@@ -138,8 +167,8 @@ func TestFontsForDocument(t *testing.T) {
 					}
 					for _, s := range texts {
 						for _, r := range s {
-							if !inCut(r) {
-								t.Errorf("%s: %U %q in %q is drawn with the cut fonts but not in them", refName(ref), r, string(r), s)
+							if !in(r) {
+								t.Errorf("%s: %U %q in %q is drawn with the %s fonts but not in them", refName(ref), r, string(r), s, got)
 							}
 						}
 					}

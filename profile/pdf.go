@@ -34,23 +34,27 @@ type pdfWriter struct {
 	logo     *fpdf.ImageInfoType
 	links    map[string]int        // anchor → fpdf link
 	orgLines []string              // the header's lines, once measured
-	files    *fontFiles            // the typeface's files, whole or cut
+	fonts    docFonts              // the typeface: the fast path's, or files for the UTF-8 path
 	added    [len(fontStyles)]bool // styles registered with fpdf
 }
 
-func newPDFWriter(files *fontFiles, meta pdfMeta) (*pdfWriter, error) {
+func newPDFWriter(fonts docFonts, meta pdfMeta) (*pdfWriter, error) {
 	f := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",
 		UnitStr:        "mm",
 		Size:           fpdf.SizeType{Wd: meta.paper.w, Ht: meta.paper.h},
 	})
 	f.SetCatalogSort(true)
+	// Page streams stay uncompressed: fpdf makes a new zlib writer for each
+	// (over a megabyte), which tripled the time of a level profile and
+	// multiplied its garbage by seven, for some 20 kB of the file.
+	f.SetCompression(false)
 	f.SetCreationDate(meta.created)
 	f.SetModificationDate(meta.created)
 	f.SetAutoPageBreak(false, 0)
 	f.SetCellMargin(0)
 	f.SetMargins(marginX, marginTop, marginX)
-	w := &pdfWriter{f: f, fs: newFaces(), meta: meta, files: files}
+	w := &pdfWriter{f: f, fs: newFaces(), meta: meta, fonts: fonts}
 	if len(meta.logo) > 0 {
 		tp := imageType(meta.logo)
 		if tp == "" {
@@ -82,24 +86,50 @@ func (w *pdfWriter) setFace(f *face) {
 	if w.cur == f {
 		return
 	}
+	prev := w.cur
 	w.cur = f
-	// A style is parsed and embedded only when a document uses it.
+	// A style is embedded only when a document uses it.
 	if i := slices.Index(fontStyles[:], f.style); !w.added[i] {
 		w.added[i] = true
-		w.f.AddUTF8FontFromBytes(fontFamily, f.style, w.files[i])
+		if cp := w.fonts.cp1252; cp != nil {
+			cp.add(w.f, fontFamily, i)
+		} else {
+			w.f.AddUTF8FontFromBytes(fontFamily, f.style, w.fonts.files[i])
+		}
 	}
 	w.f.SetFont(fontFamily, f.style, f.size)
-	w.f.SetTextColor(f.colour.r, f.colour.g, f.colour.b)
+	if prev == nil || prev.colour != f.colour {
+		w.f.SetTextColor(f.colour.r, f.colour.g, f.colour.b)
+	}
 }
 
+// wrap and width measure text in a face. On the fast path they need not
+// select the face in fpdf: the widths are at hand.
 func (w *pdfWriter) wrap(f *face, text string, width float64) []string {
+	if cp := w.fonts.cp1252; cp != nil {
+		return cp.split(slices.Index(fontStyles[:], f.style), text, w.unitSize(f), math.Max(width, 1))
+	}
 	w.setFace(f)
 	return w.f.SplitText(text, math.Max(width, 1))
 }
 
 func (w *pdfWriter) width(f *face, text string) float64 {
+	if cp := w.fonts.cp1252; cp != nil {
+		return float64(cp.width(slices.Index(fontStyles[:], f.style), text)) * w.unitSize(f) / 1000
+	}
 	w.setFace(f)
 	return w.f.GetStringWidth(text)
+}
+
+// unitSize is f's size in the document's unit, as fpdf.SetFont computes it.
+func (w *pdfWriter) unitSize(f *face) float64 { return f.size / w.f.GetConversionRatio() }
+
+// text draws s at (x, y) in the current face, encoded for its font.
+func (w *pdfWriter) text(x, y float64, s string) {
+	if cp := w.fonts.cp1252; cp != nil {
+		s = cp.text(s)
+	}
+	w.f.Text(x, y, s)
 }
 
 // hasHeader reports whether pages carry the organisation's header.
@@ -172,7 +202,7 @@ func (w *pdfWriter) draw(o op) {
 	switch o.kind {
 	case opText:
 		w.setFace(o.face)
-		f.Text(o.x, o.y+0.5*o.h+0.3*o.face.size*ptToMM, o.text)
+		w.text(o.x, o.y+0.5*o.h+0.3*o.face.size*ptToMM, o.text)
 	case opRule:
 		f.SetDrawColor(o.colour.r, o.colour.g, o.colour.b)
 		f.SetLineWidth(o.h)
@@ -191,7 +221,11 @@ func (w *pdfWriter) draw(o op) {
 			f.Rect(o.x+float64(i)*(gaugeStepW+gaugeStepGap), y, gaugeStepW, gaugeStepH, "F")
 		}
 	case opMark:
-		f.Bookmark(o.text, o.level, o.y)
+		title := o.text
+		if w.fonts.cp1252 != nil {
+			title = outline(title) // fpdf converts a title only for a UTF-8 font
+		}
+		f.Bookmark(title, o.level, o.y)
 	case opLink:
 		if id, ok := w.links[o.text]; ok {
 			f.Link(o.x, o.y, o.w, o.h, id)
@@ -223,7 +257,7 @@ func (w *pdfWriter) header() {
 		w.setFace(fc)
 		y := top + (headerHeight-float64(len(lines))*fc.height)/2
 		for _, l := range lines {
-			f.Text(right-f.GetStringWidth(l), y+0.5*fc.height+0.3*fc.size*ptToMM, l)
+			w.text(right-w.width(fc, l), y+0.5*fc.height+0.3*fc.size*ptToMM, l)
 			y += fc.height
 		}
 	}
@@ -283,9 +317,10 @@ func (w *pdfWriter) footer(title string, n, total int) {
 	f.SetLineWidth(ruleWidth)
 	f.Line(marginX, y-5, right, y-5)
 	num := "Page " + strconv.Itoa(n) + " of " + strconv.Itoa(total)
+	w.setFace(fc)
 	nw := w.width(fc, num)
-	f.Text(right-nw, y, num)
-	f.Text(marginX, y, w.fit(fc, title, right-marginX-nw-8))
+	w.text(right-nw, y, num)
+	w.text(marginX, y, w.fit(fc, title, right-marginX-nw-8))
 }
 
 // fit shortens text with an ellipsis to fit width.

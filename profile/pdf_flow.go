@@ -94,8 +94,7 @@ func (fl *flow) addBlock(b block) {
 		}
 		fl.addText(fl.gap(headingSpacing[b.Level]), f, b)
 	case kindParagraph, kindList, kindGauge, kindSpace:
-		lines := blockLines(fl.m, fl.fs, b, fl.w, fl.gap(pageSpacing[b.Kind]), false)
-		for _, l := range lines {
+		for _, l := range blockLines(nil, fl.m, fl.fs, b, fl.w, fl.gap(pageSpacing[b.Kind]), false) {
 			fl.items = append(fl.items, item{line: l})
 		}
 	case kindTable:
@@ -194,29 +193,28 @@ func (fl *flow) cellLines(c cell, w float64) []line {
 			gap = 0
 		}
 		after = s.after
-		lines = append(lines, blockLines(fl.m, fl.fs, b, w-2*cellPadX, gap, true)...)
+		lines = blockLines(lines, fl.m, fl.fs, b, w-2*cellPadX, gap, true)
 	}
 	return lines
 }
 
 // blockLines measures a paragraph, list or gauge in width w, on the page or
-// in a table cell. Paragraph lines keep at least two together at either end;
-// a list item stays whole.
-func blockLines(m measurer, fs *faces, b block, w, gap float64, inCell bool) []line {
-	var out []line
+// in a table cell, and appends its lines to out. Paragraph lines keep at
+// least two together at either end; a list item stays whole.
+func blockLines(out []line, m measurer, fs *faces, b block, w, gap float64, inCell bool) []line {
 	between := itemGap
 	if inCell {
 		between = cellItemGap
 	}
 	switch b.Kind {
 	case kindGauge:
-		return []line{{gap: gap, h: gaugeStepH, gauge: [2]int{b.Level, b.Of}}}
+		return append(out, line{gap: gap, h: gaugeStepH, gauge: [2]int{b.Level, b.Of}})
 	case kindSpace:
-		return []line{{gap: gap, h: float64(b.Level), box: true}}
+		return append(out, line{gap: gap, h: float64(b.Level), box: true})
 	case kindParagraph:
 		f := fs.paragraphFace(b.Style, inCell)
 		if b.PageOf != "" {
-			return []line{{gap: gap, h: f.height, text: "0", face: f, pageOf: b.PageOf}}
+			return append(out, line{gap: gap, h: f.height, text: "0", face: f, pageOf: b.PageOf})
 		}
 		ls := m.wrap(f, b.Text, w)
 		for i, s := range ls {

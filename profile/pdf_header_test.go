@@ -36,7 +36,7 @@ func TestHeaderLines(t *testing.T) {
 		{"none", "", nil, 0, true, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			pw, err := newPDFWriter(fonts.filesFor(fonts.coverage()), pdfMeta{paper: papers["a4"], organisation: strings.TrimSpace(tc.org), logo: tc.logo})
+			pw, err := newPDFWriter(docFonts{cp1252: fonts.cp1252}, pdfMeta{paper: papers["a4"], organisation: strings.TrimSpace(tc.org), logo: tc.logo})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -103,10 +103,15 @@ func (p *pager) chain(items []item, i int) float64 {
 	return h
 }
 
+// opsPerPage is room for the drawing operations of a full page of text or
+// table rows (from 40 to 110 on the seeds' and synthetic profiles), made at
+// once rather than grown.
+const opsPerPage = 96
+
 // newPage starts a page; when next is a row of a table with a header, the
 // header comes first.
 func (p *pager) newPage(next *item) {
-	p.pages = append(p.pages, page{section: p.section})
+	p.pages = append(p.pages, page{section: p.section, ops: make([]op, 0, opsPerPage)})
 	p.y = p.top
 	p.fresh = true
 	if next != nil && next.row != nil && !next.row.head && next.table.head != nil {

@@ -31,22 +31,12 @@ type Options struct {
 // number of pages. Text the embedded font cannot print is a *GlyphError;
 // nothing is written to w on any error.
 func Write(w io.Writer, fw *model.Framework, ref model.LevelRef, opts Options) (pages int, err error) {
-	// The PDF library panics on some inputs it cannot handle (an image it
-	// misreads); that is an error of this document, not a crash.
-	defer func() {
-		if r := recover(); r != nil {
-			pages, err = 0, fmt.Errorf("profile %s: %v", refName(ref), r)
-		}
-	}()
-	pw, d, err := prepareProfile(fw, ref, opts)
-	if err != nil {
-		return 0, err
+	if fw == nil || ref.Role == nil {
+		return 0, fmt.Errorf("profile: no role given")
 	}
-	laid := pw.layout(d)
-	if err := pw.write(w, d, laid); err != nil {
-		return 0, fmt.Errorf("profile %s: %w", refName(ref), err)
-	}
-	return len(laid.pages), nil
+	return writeDocument(w, "profile "+refName(ref), ref.Role, opts, func(cov *coverage) (*document, error) {
+		return describe(fw, ref, cov, opts.Vacancy)
+	})
 }
 
 // Dump writes the description of ref's job profile block by block: what
@@ -65,12 +55,22 @@ func prepareProfile(fw *model.Framework, ref model.LevelRef, opts Options) (*pdf
 	if fw == nil || ref.Role == nil {
 		return nil, nil, fmt.Errorf("profile: no role given")
 	}
+	return prepare("profile "+refName(ref), ref.Role.ID, opts, func(cov *coverage) (*document, error) {
+		return describe(fw, ref, cov, opts.Vacancy)
+	})
+}
+
+// prepare checks the options, builds a document's description with the
+// coverage of the fonts it will be drawn with, and makes the writer that
+// draws it: the set-up every PDF of the package shares. name names the
+// document in errors; role is the id of its role, for *GlyphError.
+func prepare(name, role string, opts Options, build func(*coverage) (*document, error)) (*pdfWriter, *document, error) {
 	pp, ok := papers[strings.ToLower(opts.Paper)]
 	if opts.Paper == "" {
 		pp, ok = papers["a4"], true
 	}
 	if !ok {
-		return nil, nil, fmt.Errorf("profile: paper %q: expected a4 or letter", opts.Paper)
+		return nil, nil, fmt.Errorf("%s: paper %q: expected a4 or letter", name, opts.Paper)
 	}
 	fonts := opts.Fonts
 	if fonts == nil {
@@ -80,7 +80,7 @@ func prepareProfile(fw *model.Framework, ref model.LevelRef, opts Options) (*pdf
 		}
 	}
 	cov := fonts.coverage() // sees every character the document prints, but ASCII
-	d, err := describe(fw, ref, cov, opts.Vacancy)
+	d, err := build(cov)
 	if err != nil {
 		return nil, nil, err // a *GlyphError names the role and the field
 	}
@@ -92,14 +92,18 @@ func prepareProfile(fw *model.Framework, ref model.LevelRef, opts Options) (*pdf
 	if creator == "" {
 		creator = "ddat"
 	}
-	tc := &textCleaner{cov: cov, role: ref.Role.ID}
+	tc := &textCleaner{cov: cov, role: role}
 	org := tc.clean("--organisation", opts.Organisation)
 	if tc.err != nil {
-		return nil, nil, fmt.Errorf("profile: organisation: %w", tc.err)
+		return nil, nil, fmt.Errorf("%s: organisation: %w", name, tc.err)
 	}
-	pw, err := newPDFWriter(fonts.filesFor(cov), pdfMeta{paper: pp, organisation: org, logo: opts.Logo, creator: creator, created: created.UTC()})
+	df, err := fonts.forDocument(cov)
 	if err != nil {
-		return nil, nil, fmt.Errorf("profile %s: %w", refName(ref), err)
+		return nil, nil, err
+	}
+	pw, err := newPDFWriter(df, pdfMeta{paper: pp, organisation: org, logo: opts.Logo, creator: creator, created: created.UTC()})
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return pw, d, nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/ddat-tools/ddat/assets"
 	"github.com/ddat-tools/ddat/internal/fixture"
+	"github.com/ddat-tools/ddat/internal/testkit"
 	"github.com/ddat-tools/ddat/model"
 	"github.com/ddat-tools/ddat/profile"
 	"github.com/go-pdf/fpdf"
@@ -28,17 +29,29 @@ func benchProfile(b *testing.B, fw *model.Framework, ref model.LevelRef) {
 	opts := profile.Options{Fonts: fonts, Created: created, Creator: "ddat bench"}
 	b.ReportAllocs()
 	pages := 0
+	var size testkit.ByteCount
 	for b.Loop() {
-		if pages, err = profile.Write(io.Discard, fw, ref, opts); err != nil {
+		size = 0
+		if pages, err = profile.Write(&size, fw, ref, opts); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(pages), "pages")
+	b.ReportMetric(float64(size), "B/doc")
 }
 
 // BenchmarkProfileLevel makes the profile of one role level.
 func BenchmarkProfileLevel(b *testing.B) {
 	fw, ref := benchRef(b)
+	benchProfile(b, fw, ref)
+}
+
+// BenchmarkProfileLevelUTF8 makes the profile of the same role level with a
+// Welsh letter (ŵ) in its summary, which the fast path's cp1252 fonts lack:
+// the document takes fpdf's UTF-8 path, with the cut TrueType files.
+func BenchmarkProfileLevelUTF8(b *testing.B) {
+	fw, ref := benchRef(b)
+	ref.Level.Summary += " Gwaith ŵ."
 	benchProfile(b, fw, ref)
 }
 
@@ -51,8 +64,9 @@ func BenchmarkProfileRole(b *testing.B) {
 
 // BenchmarkFloor is fpdf used plainly: fpdf alone, with the whole embedded
 // TrueType files (all three styles used), writing as many pages of plain text
-// as BenchmarkProfileLevel makes, with no layout or measuring. A profile can
-// beat it only because LoadFonts cuts the files down once for every document.
+// as BenchmarkProfileLevel makes, with no layout or measuring. A profile
+// beats it because its fonts are made once for every document: font
+// definitions on the fast path, files cut down on the UTF-8 path.
 func BenchmarkFloor(b *testing.B) {
 	fw, ref := benchRef(b)
 	fonts, err := profile.LoadFonts()
@@ -98,7 +112,9 @@ func BenchmarkFloor(b *testing.B) {
 }
 
 // BenchmarkLoadFonts is the work LoadFonts does once for any number of
-// documents: parsing the character maps and cutting the three files down.
+// documents: parsing the character maps of the whole and the fast path's
+// fonts. Cutting the files for the UTF-8 path waits for a document that
+// needs them.
 func BenchmarkLoadFonts(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {

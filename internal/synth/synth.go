@@ -21,6 +21,11 @@ type Size struct {
 	SkillsPerRole int // skills each role draws on (default 12, at most Skills)
 }
 
+// Published is the size of the framework's published download: about 50
+// roles in 8 families, 200 role levels, 190 skills and 1,800 skill
+// requirements (9 a level).
+var Published = Size{Families: 8, Roles: 50, LevelsPerRole: 4, Skills: 190, SkillsPerRole: 9}
+
 var words = strings.Fields(`design build manage support service services infrastructure data
 user users team teams technical technology systems system standards
 practice practices risk risks change changes plan plans deliver delivery

@@ -132,3 +132,12 @@ func PDFText(tb testing.TB, pdf []byte) string {
 	}
 	return string(Run(tb, "pdftotext", "-enc", "UTF-8", path, "-"))
 }
+
+// ByteCount is a writer that counts what it is given, for benchmarks that
+// report a document's size without keeping it.
+type ByteCount int
+
+func (c *ByteCount) Write(p []byte) (int, error) {
+	*c += ByteCount(len(p))
+	return len(p), nil
+}
