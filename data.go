@@ -213,11 +213,11 @@ func applyGrades(fw *model.Framework, path string) error {
 	return g.Apply(fw)
 }
 
-// openInput opens the file a flag names, label ("--grades ") before it in
-// messages, refusing at once what cannot be a
-// framework file, before anything is read: a directory, a device (such as
-// /dev/zero, which never ends), a file larger than formats.MaxInputSize.
-// Pipes are read, within the same size.
+// openInput opens the file a flag names, with label ("--grades ") before
+// it in messages. It refuses at once, before anything is read, what cannot
+// be a framework file: a directory, a device (such as /dev/zero, which
+// never ends), a file larger than formats.MaxInputSize. Pipes are read,
+// within the same size.
 func openInput(path, label string) (*os.File, error) {
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {

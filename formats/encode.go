@@ -160,10 +160,11 @@ func newDocSkill(fw *model.Framework, s *model.Skill) docSkill {
 		d.ID = s.ID
 	}
 	// Levels of the scale first, in its order; any others (which Validate
-	// reports) after them, sorted.
+	// reports) after them, sorted. Each once, even when the scale gives an
+	// id twice (which Validate reports too): a key twice would not load.
 	done := map[string]bool{}
 	for _, l := range fw.SkillLevels {
-		if items := s.Levels[l.ID]; len(items) > 0 {
+		if items := s.Levels[l.ID]; len(items) > 0 && !done[l.ID] {
 			d.Levels = append(d.Levels, docLevelItems{Level: l.ID, Items: items})
 			done[l.ID] = true
 		}
