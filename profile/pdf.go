@@ -135,9 +135,10 @@ func (w *pdfWriter) text(x, y float64, s string) {
 // hasHeader reports whether pages carry the organisation's header.
 func (w *pdfWriter) hasHeader() bool { return w.meta.organisation != "" || w.logo != nil }
 
-// textTop is where the text area starts.
-func (w *pdfWriter) textTop() float64 {
-	if w.hasHeader() {
+// textTop is where the text of page n (from 1) starts: below the
+// organisation's header on the first page, at the top margin on the others.
+func (w *pdfWriter) textTop(n int) float64 {
+	if n == 1 && w.hasHeader() {
 		return marginTop*0.6 + headerHeight + headerGap
 	}
 	return marginTop
@@ -146,14 +147,16 @@ func (w *pdfWriter) textTop() float64 {
 // layout places d's blocks on pages.
 func (w *pdfWriter) layout(d *document) *pager {
 	fl := w.flow(d)
-	p := &pager{left: marginX, top: w.textTop(), bottom: w.meta.paper.h - marginBottom, width: fl.w}
+	// The organisation's header is on the first page only, as on a letter:
+	// later pages give its room to the text (the footer names the document).
+	p := &pager{left: marginX, top: w.textTop(2), firstTop: w.textTop(1), bottom: w.meta.paper.h - marginBottom, width: fl.w}
 	p.place(fl.items)
 	return p
 }
 
 // flow measures d's blocks into lines and rows for the text area.
 func (w *pdfWriter) flow(d *document) *flow {
-	fl := &flow{m: w, fs: w.fs, w: w.meta.paper.w - 2*marginX, body: w.meta.paper.h - marginBottom - w.textTop()}
+	fl := &flow{m: w, fs: w.fs, w: w.meta.paper.w - 2*marginX, body: w.meta.paper.h - marginBottom - w.textTop(1)}
 	fl.addBlocks(d.Blocks)
 	return fl
 }
@@ -181,7 +184,9 @@ func (w *pdfWriter) write(out io.Writer, d *document, laid *pager) error {
 	for i, pg := range pages {
 		f.AddPage()
 		w.cur = nil
-		w.header()
+		if i == 0 {
+			w.header()
+		}
 		for _, o := range pg.ops {
 			w.draw(o)
 		}

@@ -33,8 +33,9 @@ func TestLayoutBoxes(t *testing.T) {
 			pages := pw.layout(d).pages
 			const eps = 0.01
 			left, right := marginX, pw.meta.paper.w-marginX
-			top, bottom := pw.textTop(), pw.meta.paper.h-marginBottom
+			bottom := pw.meta.paper.h - marginBottom
 			for i, pg := range pages {
+				top := pw.textTop(i + 1)
 				if len(pg.ops) == 0 {
 					t.Errorf("page %d is empty", i+1)
 				}

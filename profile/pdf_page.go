@@ -42,6 +42,7 @@ type page struct {
 // table headers and splits a table row only when it is taller than a page.
 type pager struct {
 	left, top, bottom, width float64 // the text area
+	firstTop                 float64 // the top of page 1's text, below the header; 0: top
 	pages                    []page
 	y                        float64
 	fresh                    bool // nothing but a repeated header on this page yet
@@ -113,6 +114,9 @@ const opsPerPage = 96
 func (p *pager) newPage(next *item) {
 	p.pages = append(p.pages, page{section: p.section, ops: make([]op, 0, opsPerPage)})
 	p.y = p.top
+	if len(p.pages) == 1 && p.firstTop > 0 {
+		p.y = p.firstTop
+	}
 	p.fresh = true
 	if next != nil && next.row != nil && !next.row.head && next.table.head != nil {
 		p.drawRow(next.table, next.table.head)

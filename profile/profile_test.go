@@ -169,9 +169,21 @@ func TestProfilePages(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for i := range r.Levels {
-			if _, pages := render(t, fw, model.LevelRef{Role: r, Level: &r.Levels[i]}, profile.Options{Fonts: fonts}); pages > 2 {
-				t.Errorf("%s level %d: %d pages, want at most 2", id, i+1, pages)
+		logo, err := profile.PrepareLogo(encodePNG(t, 200, 80))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Plain, and with the header a department adds, on both papers.
+		for _, opts := range []profile.Options{
+			{Fonts: fonts},
+			{Fonts: fonts, Paper: "letter"},
+			{Fonts: fonts, Logo: logo, Organisation: "Department for Examples"},
+			{Fonts: fonts, Logo: logo, Organisation: "Department for Examples", Paper: "letter"},
+		} {
+			for i := range r.Levels {
+				if _, pages := render(t, fw, model.LevelRef{Role: r, Level: &r.Levels[i]}, opts); pages > 2 {
+					t.Errorf("%s level %d (paper %q, header %t): %d pages, want at most 2", id, i+1, opts.Paper, opts.Logo != nil, pages)
+				}
 			}
 		}
 	}
