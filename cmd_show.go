@@ -35,7 +35,7 @@ func showCommand() *cli.Command {
 			"   ddat show infrastructure-engineer 3\n" +
 			"   ddat show \"Infrastructure engineer\" senior\n" +
 			"   ddat show infrastructure-engineer | less",
-		Flags:  []cli.Flag{widthFlag()},
+		Flags:  append([]cli.Flag{widthFlag()}, vacancyFlags()...),
 		Action: runShow,
 	}
 }
@@ -63,8 +63,15 @@ func runShow(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	vac, err := vacancyOptions(c)
+	if err != nil {
+		return err
+	}
+	if vac != nil && ref.Level == nil {
+		return usagef("show %s: vacancy details belong on one role level; give a LEVEL", ref.Role.ID)
+	}
 	return writeOutput(c, "-", func(w io.Writer) error {
-		return profile.WriteText(w, fw, ref, profile.TextOptions{Width: c.Int("width")})
+		return profile.WriteText(w, fw, ref, profile.TextOptions{Width: c.Int("width"), Vacancy: vac})
 	})
 }
 

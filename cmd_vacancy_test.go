@@ -185,3 +185,21 @@ func TestBatchVacanciesErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestShowVacancy checks that show prints a vacancy's details as the
+// profile does, and only on a role level.
+func TestShowVacancy(t *testing.T) {
+	t.Parallel()
+	out, stderr, code := ddat(t, "show", "infrastructure-engineer", "3", "--vacancy", "testdata/vacancies/full.yaml", "--reference", "SHOW-1")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"Vacancy", "SHOW-1", "Closing date:", "Monday 31 March 2025"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show lacks %q", want)
+		}
+	}
+	if _, _, code := ddat(t, "show", "infrastructure-engineer", "--reference", "SHOW-1"); code != exitUsage {
+		t.Errorf("a vacancy on a whole role: exit %d, want %d", code, exitUsage)
+	}
+}
