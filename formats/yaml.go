@@ -5,12 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
+	"github.com/ddat-tools/ddat/internal/yamlnode"
 	"github.com/ddat-tools/ddat/model"
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
@@ -39,8 +38,6 @@ type inlineDescription struct {
 	pos          model.Pos
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 func decodeYAML(data []byte, name string) (*model.Framework, error) {
 	if err := checkText(data, name); err != nil {
 		return nil, err
@@ -50,13 +47,13 @@ func decodeYAML(data []byte, name string) (*model.Framework, error) {
 	if err := dec.Decode(&root); errors.Is(err, io.EOF) {
 		return nil, &model.LoadError{Pos: model.Pos{File: name}, Msg: "file holds only comments; expected a framework"}
 	} else if err != nil {
-		return nil, syntaxError(name, err)
+		return nil, yamlnode.SyntaxError(name, err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
 		return nil, &model.LoadError{Pos: model.Pos{File: name, Line: extra.Line, Col: extra.Column}, Msg: "a second YAML document; a framework file holds one"}
 	} else if !errors.Is(err, io.EOF) {
-		return nil, syntaxError(name, err)
+		return nil, yamlnode.SyntaxError(name, err)
 	}
 	return decodeTree(&root, name)
 }
@@ -82,40 +79,6 @@ func decodeTree(root *yaml.Node, name string) (*model.Framework, error) {
 		fw.Describe(in.skill, in.level, in.items, in.pos)
 	}
 	return fw, nil
-}
-
-// parserProblems are the messages of yaml.v3's parser (as opposed to its
-// scanner), with what they mean in plain words. The parser reports the line
-// before the one it means: the line where the enclosing list or mapping
-// starts, or the line of the problem when that is the first.
-var parserProblems = map[string]string{
-	"did not find expected ',' or ']'":       "a [ ] list is not closed, or lacks a comma between items",
-	"did not find expected ',' or '}'":       "a { } mapping is not closed, or lacks a comma between fields",
-	"did not find expected key":              "a line is not \"field: value\" where a field belongs; check the indentation",
-	"did not find expected '-' indicator":    "a line is not a \"- \" item where a list item belongs; check the indentation",
-	"did not find expected node content":     "a value is missing",
-	"did not find expected <document start>": "",
-	"did not find expected <stream-start>":   "",
-	"found undefined tag handle":             "",
-	"found duplicate %YAML directive":        "",
-	"found incompatible YAML document":       "",
-	"found duplicate %TAG directive":         "",
-}
-
-func syntaxError(name string, err error) error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-	}
-	if plain, ok := parserProblems[msg]; ok {
-		line++
-		if plain != "" {
-			msg = plain + " (" + msg + ")"
-		}
-	}
-	return &model.LoadError{Pos: model.Pos{File: name, Line: line}, Msg: "syntax error near here: " + msg}
 }
 
 func (d *decoder) pos(n *yaml.Node) model.Pos {
@@ -213,21 +176,6 @@ func (d *decoder) aliases(root *yaml.Node) {
 	walk(root)
 }
 
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping of fields"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
-			return "nothing"
-		}
-		return fmt.Sprintf("the value %q", n.Value)
-	}
-	return "something else"
-}
-
 // fields walks a mapping node, calling the handler of each known key; any
 // other key is an error that lists the known ones.
 func (d *decoder) fields(n *yaml.Node, path string, handlers map[string]func(v *yaml.Node, path string)) {
@@ -236,7 +184,7 @@ func (d *decoder) fields(n *yaml.Node, path string, handlers map[string]func(v *
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		d.fail(n, path, "expected a mapping of fields (%s), found %s", strings.Join(slices.Sorted(mapKeys(handlers)), ", "), kindName(n))
+		d.fail(n, path, "expected a mapping of fields (%s), found %s", strings.Join(slices.Sorted(mapKeys(handlers)), ", "), yamlnode.KindName(n))
 		return
 	}
 	seen := map[string]*yaml.Node{}
@@ -279,7 +227,7 @@ func (d *decoder) seq(n *yaml.Node, path string, each func(i int, v *yaml.Node, 
 		return
 	}
 	if n.Kind != yaml.SequenceNode {
-		d.fail(n, path, "expected a list, found %s", kindName(n))
+		d.fail(n, path, "expected a list, found %s", yamlnode.KindName(n))
 		return
 	}
 	for i, v := range n.Content {
@@ -299,7 +247,7 @@ func (d *decoder) str(n *yaml.Node, path string) string {
 		return ""
 	}
 	if n.Kind != yaml.ScalarNode {
-		d.fail(n, path, "expected text, found %s", kindName(n))
+		d.fail(n, path, "expected text, found %s", yamlnode.KindName(n))
 		return ""
 	}
 	return n.Value

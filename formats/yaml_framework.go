@@ -1,6 +1,7 @@
 package formats
 
 import (
+	"github.com/ddat-tools/ddat/internal/yamlnode"
 	"github.com/ddat-tools/ddat/model"
 	"gopkg.in/yaml.v3"
 )
@@ -65,7 +66,7 @@ func (d *decoder) skill(n *yaml.Node, path string) model.Skill {
 				return
 			}
 			if v.Kind != yaml.MappingNode {
-				d.fail(v, p, "expected a mapping of skill level to its \"You can:\" items, found %s", kindName(v))
+				d.fail(v, p, "expected a mapping of skill level to its \"You can:\" items, found %s", yamlnode.KindName(v))
 				return
 			}
 			s.Levels = map[string][]string{}

@@ -5,11 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ddat-tools/ddat/internal/yamlnode"
 	"github.com/ddat-tools/ddat/model"
 	"gopkg.in/yaml.v3"
 )
@@ -46,13 +45,13 @@ func Read(r io.Reader, name string) (*Vacancy, error) {
 	if err := dec.Decode(&root); errors.Is(err, io.EOF) {
 		return nil, &model.LoadError{Pos: model.Pos{File: name}, Msg: "file holds only comments; expected the vacancy's fields"}
 	} else if err != nil {
-		return nil, syntaxError(name, err)
+		return nil, yamlnode.SyntaxError(name, err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
 		return nil, &model.LoadError{Pos: model.Pos{File: name, Line: extra.Line, Col: extra.Column}, Msg: "a second YAML document; a vacancy file holds one"}
 	} else if !errors.Is(err, io.EOF) {
-		return nil, syntaxError(name, err)
+		return nil, yamlnode.SyntaxError(name, err)
 	}
 	if len(root.Content) == 0 {
 		return nil, &model.LoadError{Pos: model.Pos{File: name}, Msg: "file is empty; expected the vacancy's fields"}
@@ -64,18 +63,6 @@ func Read(r io.Reader, name string) (*Vacancy, error) {
 		return nil, d.err
 	}
 	return v, nil
-}
-
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-func syntaxError(name string, err error) error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-	}
-	return &model.LoadError{Pos: model.Pos{File: name, Line: line}, Msg: "syntax error near here: " + msg}
 }
 
 // decoder walks the node tree of a vacancy file, keeping the first problem.
@@ -109,7 +96,7 @@ func (d *decoder) deref(n *yaml.Node) *yaml.Node {
 func (d *decoder) vacancy(n *yaml.Node, v *Vacancy) {
 	n = d.deref(n)
 	if n.Kind != yaml.MappingNode {
-		d.fail(n, "", "expected a mapping of the vacancy's fields (%s), found %s", strings.Join(Fields, ", "), kindName(n))
+		d.fail(n, "", "expected a mapping of the vacancy's fields (%s), found %s", strings.Join(Fields, ", "), yamlnode.KindName(n))
 		return
 	}
 	seen := map[string]*yaml.Node{}
@@ -148,7 +135,7 @@ func (d *decoder) values(n *yaml.Node, key, field string) []string {
 		for _, it := range n.Content {
 			it = d.deref(it)
 			if it.Kind != yaml.ScalarNode {
-				d.fail(it, key, "expected text for each item, found %s", kindName(it))
+				d.fail(it, key, "expected text for each item, found %s", yamlnode.KindName(it))
 				return nil
 			}
 			if strings.ContainsAny(it.Value, ";\n") {
@@ -159,24 +146,9 @@ func (d *decoder) values(n *yaml.Node, key, field string) []string {
 		}
 		return out
 	case field == "locations" || field == "behaviours":
-		d.fail(n, key, "expected a list, or text separated by semicolons, found %s", kindName(n))
+		d.fail(n, key, "expected a list, or text separated by semicolons, found %s", yamlnode.KindName(n))
 	default:
-		d.fail(n, key, "expected text, found %s", kindName(n))
+		d.fail(n, key, "expected text, found %s", yamlnode.KindName(n))
 	}
 	return nil
-}
-
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping of fields"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
-			return "nothing"
-		}
-		return fmt.Sprintf("the value %q", n.Value)
-	}
-	return "something else"
 }
