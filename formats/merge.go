@@ -334,7 +334,9 @@ func (m *merger) skill(r row, cell func(column) string, name string, role *model
 	levelName := cell(colSkillLevel)
 	if levelName == "" && l != nil && role.SeniorCivilService() && cell(colSkillLevelDescription) == "" {
 		items := m.listItems(r, m.cols[colSkillDescription], fmt.Sprintf("%s in role %s", sa.subject, quote(role.Name)), cell(colSkillDescription))
-		l.Skills = append(l.Skills, model.Requirement{Skill: name, Items: items, Pos: m.at(r, colSkillName)})
+		if !needs(l, name, "", items) {
+			l.Skills = append(l.Skills, model.Requirement{Skill: name, Items: items, Pos: m.at(r, colSkillName)})
+		}
 		return nil
 	}
 	m.skillDescription(r, sa, cell(colSkillDescription))
@@ -355,11 +357,26 @@ func (m *merger) skill(r row, cell func(column) string, name string, role *model
 	if level == "" {
 		return m.errAt(r, colSkillLevel, "unknown skill level %s; expected one of: %s", quote(levelName), levelNames())
 	}
-	if l != nil {
+	if l != nil && !needs(l, name, level, nil) {
 		l.Skills = append(l.Skills, model.Requirement{Skill: name, Level: level, Pos: m.at(r, colSkillName)})
 	}
 	m.describe(r, m.cols[colSkillLevelDescription], sa, level, cell(colSkillLevelDescription))
 	return nil
+}
+
+// needs reports whether l already needs skill at level, with the same own
+// "You can:" items: a row that repeats a role level's skill so, other cells
+// aside, states the same requirement again (its other texts are checked to
+// agree like any repeated value), and the level needs the skill once, as
+// ddat writes it back. A repeat that differs is kept, for Validate to
+// report with both places.
+func needs(l *model.RoleLevel, skill, level string, items []string) bool {
+	for _, q := range l.Skills {
+		if q.Skill == skill && q.Level == level && slices.Equal(q.Items, items) {
+			return true
+		}
+	}
+	return false
 }
 
 // describe records the "You can:" list v that cell i of row r gives for a
