@@ -334,7 +334,7 @@ func (m *merger) skill(r row, cell func(column) string, name string, role *model
 	levelName := cell(colSkillLevel)
 	if levelName == "" && l != nil && role.SeniorCivilService() && cell(colSkillLevelDescription) == "" {
 		items := m.listItems(r, m.cols[colSkillDescription], fmt.Sprintf("%s in role %s", sa.subject, quote(role.Name)), cell(colSkillDescription))
-		if !needs(l, name, "", items) {
+		if !m.needs(l, name, "", items) {
 			l.Skills = append(l.Skills, model.Requirement{Skill: name, Items: items, Pos: m.at(r, colSkillName)})
 		}
 		return nil
@@ -357,7 +357,7 @@ func (m *merger) skill(r row, cell func(column) string, name string, role *model
 	if level == "" {
 		return m.errAt(r, colSkillLevel, "unknown skill level %s; expected one of: %s", quote(levelName), levelNames())
 	}
-	if l != nil && !needs(l, name, level, nil) {
+	if l != nil && !m.needs(l, name, level, nil) {
 		l.Skills = append(l.Skills, model.Requirement{Skill: name, Level: level, Pos: m.at(r, colSkillName)})
 	}
 	m.describe(r, m.cols[colSkillLevelDescription], sa, level, cell(colSkillLevelDescription))
@@ -370,9 +370,10 @@ func (m *merger) skill(r row, cell func(column) string, name string, role *model
 // agree like any repeated value), and the level needs the skill once, as
 // ddat writes it back. A repeat that differs is kept, for Validate to
 // report with both places.
-func needs(l *model.RoleLevel, skill, level string, items []string) bool {
+func (m *merger) needs(l *model.RoleLevel, skill, level string, items []string) bool {
 	for _, q := range l.Skills {
-		if q.Skill == skill && q.Level == level && slices.Equal(q.Items, items) {
+		// Skills are named as the catalogue matches them (m.key).
+		if m.key(q.Skill) == m.key(skill) && q.Level == level && slices.Equal(q.Items, items) {
 			return true
 		}
 	}
