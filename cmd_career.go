@@ -51,6 +51,13 @@ func outputFormat(c *cli.Context, formats ...string) (string, error) {
 	return out, nil
 }
 
+// readingFlags are the flags of a document people read in any of PDF, text
+// and HTML (progression, compare): its format, -o (def describes the
+// default name), the text's width and the profile's options.
+func readingFlags(def string) []cli.Flag {
+	return append([]cli.Flag{outputFormatFlag("pdf", "text", "html"), outputFlag(def), widthFlag()}, profileFlags()...)
+}
+
 // outputFlag makes -o for a career document; def describes its default name.
 func outputFlag(def string) *cli.StringFlag {
 	return &cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (\"-\" for standard output); default: " + def}

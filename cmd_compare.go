@@ -18,11 +18,7 @@ func compareCommand() *cli.Command {
 			"Examples:\n" +
 			"   ddat compare infrastructure-engineer:senior infrastructure-operations-engineer:senior\n" +
 			"   ddat compare \"Senior infrastructure engineer\" \"Lead infrastructure operations engineer\" --format text",
-		Flags: append([]cli.Flag{
-			outputFormatFlag("pdf", "text", "html"),
-			outputFlag("a PDF named after both levels; text to standard output"),
-			widthFlag(),
-		}, profileFlags()...),
+		Flags:  readingFlags("a PDF named after both levels; text to standard output"),
 		Action: runCompare,
 	}
 }

@@ -21,11 +21,7 @@ func progressionCommand() *cli.Command {
 			"   ddat progression infrastructure-engineer\n" +
 			"   ddat progression infrastructure-engineer senior --format text\n" +
 			"   ddat progression infrastructure-engineer -o progression.pdf --organisation \"Cabinet Office\"",
-		Flags: append([]cli.Flag{
-			outputFormatFlag("pdf", "text", "html"),
-			outputFlag("a PDF named after the role or level, e.g. infrastructure-engineer-progression.pdf; text to standard output"),
-			widthFlag(),
-		}, profileFlags()...),
+		Flags:  readingFlags("a PDF named after the role or level, e.g. infrastructure-engineer-progression.pdf; text to standard output"),
 		Action: runProgression,
 	}
 }
