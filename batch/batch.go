@@ -1,13 +1,12 @@
 package batch
 
 import (
-	"bufio"
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"hash"
 	"io"
 	"io/fs"
 	"os"
@@ -86,6 +85,10 @@ var ErrInterrupted = atomicfile.ErrInterrupted
 // written. A failure in any document, or ctx being cancelled, stops the
 // batch, removes the staging directory and leaves dir alone.
 //
+// A document that comes out as the one dir holds, byte for byte, is linked
+// from dir into the new directory rather than written again: a rerun writes
+// only what changed.
+//
 // dir may not exist (it is created, with its parents) or be empty; a
 // directory that holds files must hold only those an earlier batch wrote
 // (its manifest.json lists them), unless opts.Force is set: then whatever
@@ -94,9 +97,18 @@ func Dir(ctx context.Context, dir string, jobs []Job, opts Options) (m *Manifest
 	if err := checkJobs(jobs); err != nil {
 		return nil, err
 	}
-	target, existed, err := prepareDir(dir, opts.Force)
+	target, existed, err := prepareDir(dir)
 	if err != nil {
 		return nil, err
+	}
+	var prev *previous
+	checked := make(chan error, 1)
+	if existed && !opts.Force {
+		own, err := dirManifest(target, dir)
+		if err != nil {
+			return nil, err
+		}
+		prev = &previous{dir: target, own: own}
 	}
 	staging, release, err := makeStaging(target, dir)
 	if err != nil {
@@ -108,8 +120,26 @@ func Dir(ctx context.Context, dir string, jobs []Job, opts Options) (m *Manifest
 		}
 		release()
 	}()
+	// The old documents are checked while the new ones are made: a refusal
+	// stops the batch, and nothing is published before the check passes.
+	run, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	if prev != nil {
+		go func() {
+			err := prev.own.verify(run, target, dir)
+			if err != nil {
+				cancel(err)
+			}
+			checked <- err
+		}()
+	} else {
+		checked <- nil
+	}
 	shown := func(p string) string { return filepath.Join(dir, filepath.FromSlash(p)) }
-	m, err = stage(ctx, staging, shown, jobs, opts)
+	m, err = stage(run, staging, shown, jobs, prev, opts)
+	if cerr := <-checked; cerr != nil && ctx.Err() == nil {
+		return nil, cerr
+	}
 	if err != nil {
 		return nil, fmt.Errorf("batch %s: %w (%s left as it was)", dir, err, dir)
 	}
@@ -125,7 +155,7 @@ func Dir(ctx context.Context, dir string, jobs []Job, opts Options) (m *Manifest
 	if !existed && errors.Is(err, fs.ErrExist) {
 		// Another batch made dir meanwhile: replace it on the same terms.
 		if !opts.Force {
-			if err = checkOwnDir(target, dir); err != nil {
+			if err = checkOwnDir(ctx, target, dir); err != nil {
 				return nil, err
 			}
 		}
@@ -177,7 +207,7 @@ func Zip(ctx context.Context, file string, jobs []Job, opts Options) (m *Manifes
 	if err := os.Mkdir(docs, 0o755); err != nil {
 		return nil, fmt.Errorf("batch %s: %w", file, atomicfile.RootCause(err))
 	}
-	m, err = stage(ctx, docs, func(string) string { return file }, jobs, opts)
+	m, err = stage(ctx, docs, func(string) string { return file }, jobs, nil, opts)
 	if err != nil {
 		return nil, fmt.Errorf("batch %s: %w", file, err)
 	}
@@ -237,10 +267,11 @@ func checkJobs(jobs []Job) error {
 }
 
 // stage writes every job and the manifest into dir, with opts.Workers
-// documents at a time. The first failure cancels the rest. Errors name the
+// documents at a time, linking those prev holds as they are made again
+// (prev may be nil). The first failure cancels the rest. Errors name the
 // files by shown, which gives the name a user knows for a path in the batch,
 // never the staging directory's.
-func stage(ctx context.Context, dir string, shown func(string) string, jobs []Job, opts Options) (*Manifest, error) {
+func stage(ctx context.Context, dir string, shown func(string) string, jobs []Job, prev *previous, opts Options) (*Manifest, error) {
 	created := opts.Created
 	if created.IsZero() {
 		created = time.Now()
@@ -291,9 +322,9 @@ func stage(ctx context.Context, dir string, shown func(string) string, jobs []Jo
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			buf := bufio.NewWriterSize(nil, 64<<10) // one per worker, reused
+			var buf bytes.Buffer // one per worker, reused
 			for i := range next {
-				item, err := writeJob(run, dir, shown(jobs[i].Path), &jobs[i], buf)
+				item, err := writeJob(run, dir, shown(jobs[i].Path), &jobs[i], &buf, prev)
 				if err != nil {
 					// Cancel before taking another job; the first cause wins.
 					cancel(&DocumentError{Path: jobs[i].Path, Title: jobs[i].Title, Err: err})
@@ -334,11 +365,12 @@ func stage(ctx context.Context, dir string, shown func(string) string, jobs []Jo
 	return m, nil
 }
 
-// writeJob writes one document into dir and describes it for the manifest.
-// A panic in the exporter is the document's error, not the end of the
-// process with a staging directory left behind. Errors of the file system
-// name the document as shown.
-func writeJob(ctx context.Context, dir, shown string, j *Job, bw *bufio.Writer) (item ManifestItem, err error) {
+// writeJob makes one document, through buf, puts it into dir (linked
+// from prev when it holds the same bytes) and describes it for the
+// manifest. A panic in the exporter is the document's error, not the end
+// of the process with a staging directory left behind. Errors of the file
+// system name the document as shown.
+func writeJob(ctx context.Context, dir, shown string, j *Job, buf *bytes.Buffer, prev *previous) (item ManifestItem, err error) {
 	if err := ctx.Err(); err != nil {
 		return item, err
 	}
@@ -347,48 +379,49 @@ func writeJob(ctx context.Context, dir, shown string, j *Job, bw *bufio.Writer) 
 			err = fmt.Errorf("internal error: %v", r)
 		}
 	}()
-	s := &sink{h: sha256.New()}
-	var pages int
-	var writeErr error // the exporter's error, or that of writing what it made
-	// Staged files are not synced one by one: the staging directory is
-	// synced once, before it is published (syncTree).
-	err = atomicfile.WriteUnsynced(filepath.Join(dir, filepath.FromSlash(j.Path)), func(f io.Writer) error {
-		s.w = atomicfile.Named(f, shown)
-		bw.Reset(s)
-		if pages, writeErr = j.Write(atomicfile.Guard(ctx, bw)); writeErr == nil {
-			writeErr = bw.Flush()
-		}
-		return writeErr
-	})
-	if err != nil && writeErr == nil {
-		// WriteUnsynced names the staged file, not the one the user will see.
-		err = fmt.Errorf("write %s: %w", shown, atomicfile.RootCause(err))
-	}
+	// Documents are made in memory, hashed, then written whole: a few
+	// hundred kilobytes a worker, and the hash decides whether to write.
+	buf.Reset()
+	pages, err := j.Write(atomicfile.Guard(ctx, buf))
 	if err != nil {
 		return item, err
 	}
-	return ManifestItem{
+	sum := sha256.Sum256(buf.Bytes())
+	item = ManifestItem{
 		Path:   j.Path,
 		Kind:   j.Kind,
 		Title:  j.Title,
 		Role:   j.Role,
 		Level:  j.Level,
 		Pages:  pages,
-		Bytes:  s.n,
-		SHA256: hex.EncodeToString(s.h.Sum(nil)),
-	}, nil
+		Bytes:  int64(buf.Len()),
+		SHA256: hex.EncodeToString(sum[:]),
+	}
+	file := filepath.Join(dir, filepath.FromSlash(j.Path))
+	if prev.link(j.Path, item, file) {
+		return item, nil
+	}
+	if err := writeStaged(file, buf.Bytes()); err != nil {
+		return item, fmt.Errorf("write %s: %w", shown, atomicfile.RootCause(err))
+	}
+	return item, nil
 }
 
-// sink is where a document's bytes go: the file, its hash and its size.
-type sink struct {
-	w io.Writer
-	h hash.Hash
-	n int64
-}
-
-func (s *sink) Write(p []byte) (int, error) {
-	n, err := s.w.Write(p)
-	s.h.Write(p[:n])
-	s.n += int64(n)
-	return n, err
+// writeStaged writes a document into the staging directory. It needs no
+// temporary file: the staging directory is published whole or removed.
+// Files are not synced one by one either: the staging directory is synced
+// once, before it is published (syncTree).
+func writeStaged(file string, data []byte) error {
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o644) // whatever the umask, as every output of ddat
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }

@@ -3,6 +3,7 @@ package batch
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -12,7 +13,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"strings"
 
 	"github.com/ddat-tools/ddat/internal/naming"
 )
@@ -84,40 +84,69 @@ func (own ownFiles) changed(name string, size int64, open func() (io.ReadCloser,
 	return hex.EncodeToString(h.Sum(nil)) != item.SHA256, nil
 }
 
-// isDir reports whether dir is a directory of some file the manifest lists.
-func (own ownFiles) isDir(dir string) bool {
+// dirs returns the directories of the files the manifest lists, parents
+// included, by slash-separated path.
+func (own ownFiles) dirs() map[string]bool {
+	dirs := map[string]bool{}
 	for p := range own {
-		if strings.HasPrefix(p, dir+"/") {
-			return true
+		for d := path.Dir(p); d != "." && !dirs[d]; d = path.Dir(d) {
+			dirs[d] = true
 		}
 	}
-	return false
+	return dirs
 }
 
 // checkOwnDir returns nil when target, the directory the user named shown,
 // is empty or holds only files that its manifest.json, written by ddat,
 // lists with the size and SHA-256 they have: such a directory is ddat's to
 // replace. Otherwise the error names the first file that is someone's work.
-func checkOwnDir(target, shown string) error {
-	refuse := func(format string, args ...any) error {
-		return &notOursError{output: shown, what: fmt.Sprintf(format, args...), other: "-o DIR"}
+func checkOwnDir(ctx context.Context, target, shown string) error {
+	own, err := dirManifest(target, shown)
+	if err != nil {
+		return err
 	}
+	return own.verify(ctx, target, shown)
+}
+
+// refuseDir is the error of a batch that may not replace shown.
+func refuseDir(shown, format string, args ...any) error {
+	return &notOursError{output: shown, what: fmt.Sprintf(format, args...), other: "-o DIR"}
+}
+
+// dirManifest reads the manifest.json of target, the directory the user
+// named shown, and returns the files it lists: none when there is no
+// manifest, an error when ddat did not write it or it was edited since.
+func dirManifest(target, shown string) (ownFiles, error) {
 	data, err := os.ReadFile(filepath.Join(target, naming.ManifestFile))
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("batch %s: %w", shown, err)
+	if errors.Is(err, fs.ErrNotExist) {
+		return ownFiles{}, nil
 	}
-	manifest := err == nil
+	if err != nil {
+		return nil, fmt.Errorf("batch %s: %w", shown, err)
+	}
 	own, ok, edited := readOwnManifest(bytes.NewReader(data))
-	if manifest && !ok {
-		return refuse("%s is not a manifest ddat wrote", filepath.Join(shown, naming.ManifestFile))
+	if !ok {
+		return nil, refuseDir(shown, "%s is not a manifest ddat wrote", filepath.Join(shown, naming.ManifestFile))
 	}
-	if manifest && edited {
-		return refuse("%s was changed after ddat wrote it", filepath.Join(shown, naming.ManifestFile))
+	if edited {
+		return nil, refuseDir(shown, "%s was changed after ddat wrote it", filepath.Join(shown, naming.ManifestFile))
 	}
+	return own, nil
+}
+
+// verify returns nil when target, the directory the user named shown,
+// holds only the files own lists, with the size and SHA-256 it gives them,
+// and the manifest; otherwise the error names the first file that is
+// someone's work. It stops early when ctx is cancelled.
+func (own ownFiles) verify(ctx context.Context, target, shown string) error {
 	var refusal error
 	buf := make([]byte, 64<<10)
-	err = filepath.WalkDir(target, func(p string, d fs.DirEntry, err error) error {
+	dirs := own.dirs()
+	err := filepath.WalkDir(target, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
 			return err
 		}
 		rel, err := filepath.Rel(target, p)
@@ -129,17 +158,17 @@ func checkOwnDir(target, shown string) error {
 		case name == naming.ManifestFile:
 			return nil
 		case d.IsDir():
-			if !own.isDir(name) {
-				refusal = refuse("it holds %s%c, a directory no ddat batch made", file, filepath.Separator)
+			if !dirs[name] {
+				refusal = refuseDir(shown, "it holds %s%c, a directory no ddat batch made", file, filepath.Separator)
 				return filepath.SkipAll
 			}
 			return nil
 		case !d.Type().IsRegular():
-			refusal = refuse("it holds %s, which no ddat batch wrote", file)
+			refusal = refuseDir(shown, "it holds %s, which no ddat batch wrote", file)
 			return filepath.SkipAll
 		}
 		if _, listed := own[name]; !listed {
-			refusal = refuse("it holds %s, which no ddat batch wrote", file)
+			refusal = refuseDir(shown, "it holds %s, which no ddat batch wrote", file)
 			return filepath.SkipAll
 		}
 		info, err := d.Info()
@@ -151,7 +180,7 @@ func checkOwnDir(target, shown string) error {
 			return err
 		}
 		if changed {
-			refusal = refuse("%s was changed after ddat wrote it (its size or SHA-256 is not the one %s gives)", file, naming.ManifestFile)
+			refusal = refuseDir(shown, "%s was changed after ddat wrote it (its size or SHA-256 is not the one %s gives)", file, naming.ManifestFile)
 			return filepath.SkipAll
 		}
 		return nil

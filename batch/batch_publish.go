@@ -13,7 +13,9 @@ import (
 
 // prepareDir checks that the batch may replace dir and returns the directory
 // it will publish to (dir, or where dir links to) and whether it exists.
-func prepareDir(dir string, force bool) (target string, existed bool, err error) {
+// Whether what dir holds is ddat's to replace is checked apart
+// (checkOwnDir), while the documents are made.
+func prepareDir(dir string) (target string, existed bool, err error) {
 	target, err = filepath.Abs(dir)
 	if err != nil {
 		return "", false, fmt.Errorf("batch %s: %w", dir, err)
@@ -41,11 +43,6 @@ func prepareDir(dir string, force bool) (target string, existed bool, err error)
 	}
 	if home, err := os.UserHomeDir(); err == nil && within(home, target) {
 		return "", false, fmt.Errorf("batch %s: the output directory would replace your home directory; give a directory below it", dir)
-	}
-	if !force {
-		if err := checkOwnDir(target, dir); err != nil {
-			return "", false, err
-		}
 	}
 	return target, true, nil
 }

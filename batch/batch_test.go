@@ -694,6 +694,19 @@ func TestBatchForce(t *testing.T) {
 			previousBatch(t, out)
 			writeT(t, out, naming.MatrixFile, "edited\n")
 		}, true, nil, ""},
+		{"ddat made it, a document edited in place, same size, force", func(t *testing.T, out string) {
+			// The edited file has the size the manifest lists, and the new
+			// document the old manifest's SHA-256: it must be written again,
+			// never taken over from the old directory.
+			previousBatch(t, out)
+			p := filepath.Join(out, naming.MatrixFile)
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data[len(data)/2] ^= 1
+			writeT(t, out, naming.MatrixFile, string(data))
+		}, true, nil, ""},
 		{"ddat made it, a directory added", func(t *testing.T, out string) {
 			previousBatch(t, out)
 			mkdirT(t, filepath.Join(out, "family-0", "mine"))
@@ -839,4 +852,44 @@ func writeT(t *testing.T, dir, name, s string) {
 	if err := os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestBatchRerunLinks checks that a batch over the output of an earlier one
+// takes the documents it makes again with the same bytes from the old
+// directory (the same file, linked), writes the others, and leaves nothing
+// of the old directory behind.
+func TestBatchRerunLinks(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "out")
+	jobs := fakeJobs(6)
+	if _, err := batch.Dir(context.Background(), out, jobs, batchOpts(2)); err != nil {
+		t.Fatal(err)
+	}
+	before := map[string]os.FileInfo{}
+	for _, j := range jobs {
+		fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(j.Path)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		before[j.Path] = fi
+	}
+	changed := jobs[2].Path
+	jobs[2].Write = fakeContent("changed", 1000)
+	if _, err := batch.Dir(context.Background(), out, jobs, batchOpts(2)); err != nil {
+		t.Fatal(err)
+	}
+	checkManifest(t, out)
+	for _, j := range jobs {
+		fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(j.Path)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if same := os.SameFile(before[j.Path], fi); same != (j.Path != changed) {
+			t.Errorf("%s: same file as before = %v, want %v", j.Path, same, !same)
+		}
+		if fi.Mode().Perm() != 0o644 {
+			t.Errorf("%s: mode %v, want 0644", j.Path, fi.Mode().Perm())
+		}
+	}
+	checkNoLeftovers(t, parent, "out")
 }
