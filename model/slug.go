@@ -66,7 +66,27 @@ func transliterate(r rune) string {
 
 // fold is the key under which names and ids are looked up: case and
 // surrounding space do not matter.
-func fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+func fold(s string) string {
+	if folded(s) {
+		return s // most keys are ids already: no allocation
+	}
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// folded reports, for the common case of ASCII text, whether s is its own
+// fold: no capital, no space but single spaces between words. It says false
+// for all other text, which fold works out in full.
+func folded(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80, c < 0x20, c == 0x7f, c >= 'A' && c <= 'Z':
+			return false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' '):
+			return false
+		}
+	}
+	return true
+}
 
 // IsSlug reports whether s is what Slug makes: lower-case letters a–z and
 // digits, in runs joined by single hyphens. Ids must be slugs, because file
