@@ -121,7 +121,9 @@ func commands() []*cli.Command {
 // each app, never kept in a package variable: urfave/cli writes parsed and
 // environment values into the flag structs, and apps (tests run many) must
 // not share them.
-func globalFlags() []cli.Flag { return []cli.Flag{dataFlag(), formatFlag(), sheetFlag(), gradesFlag()} }
+func globalFlags() []cli.Flag {
+	return []cli.Flag{dataFlag(), formatFlag(), sheetFlag(), frameworkNameFlag(), gradesFlag()}
+}
 
 // acceptGlobalFlags lets the global text flags follow the command too, as in
 // "ddat validate --data my.yaml": cmd gets its own copy of each (unless it

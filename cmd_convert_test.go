@@ -130,7 +130,10 @@ func TestConvertCommandLine(t *testing.T) {
 		{"csv to yaml", []string{"--data", csvPath, "convert", "--to", "yaml"}, exitOK, "  name: Four Roles Fixture\n  source: ddat test fixtures\n  url: https://example.org/four-roles\n", ""},
 		{"csv dates and history to yaml", []string{"--data", csvPath, "convert", "--to", "yaml"}, exitOK,
 			"    published: 2020-03-04\n    updated: 2023-07-31\n    updates:\n      - date: 2023-07-31\n        changes:\n          - 'Lead of leads was added: its skills are not written down yet.'\n          - -1 skills were removed; this change begins with a minus sign.\n      - date: 2021-05-06\n", ""},
-		{"csv without a framework column is named after its file", []string{"--data", plain, "convert", "--to", "yaml"}, exitOK, "framework:\n  name: plain\n", ""},
+		{"csv without a framework column has no name", []string{"--data", plain, "convert", "--to", "yaml"}, exitOK, "skill_levels:", ""},
+		{"csv without a framework column, named by --framework-name", []string{"--data", plain, "--framework-name", " Widget  framework ", "convert", "--to", "yaml"}, exitOK, "framework:\n  name: Widget framework\n", ""},
+		{"--framework-name after the command", []string{"--data", plain, "convert", "--to", "yaml", "--framework-name", "Widget framework"}, exitOK, "framework:\n  name: Widget framework\n", ""},
+		{"--framework-name over the file's", []string{"--data", csvPath, "--framework-name", "Renamed", "convert", "--to", "yaml"}, exitOK, "framework:\n  name: Renamed\n  source: ddat test fixtures\n", ""},
 		{"xlsx to json", []string{"--data", xlsxPath, "convert", "--to", "json"}, exitOK, `"name": "Director of widgets"`, ""},
 		{"xlsx sheet by name", []string{"--data", xlsxPath, "--sheet", "framework", "convert", "--to", "yaml"}, exitOK, "Director of widgets", ""},
 		{"xlsx unknown sheet", []string{"--data", xlsxPath, "--sheet", "Roles", "convert", "--to", "yaml"}, exitError, "", `no sheet "Roles"; the workbook has: Framework`},
@@ -161,6 +164,13 @@ func TestConvertCommandLine(t *testing.T) {
 				t.Errorf("stderr lacks %q:\n%s", tt.stderr, errOut)
 			}
 		})
+	}
+	// A flat file names no framework: nothing is made up from its file name.
+	if out, _, _ := ddat(t, "--data", plain, "convert", "--to", "yaml"); strings.Contains(out, "framework:") {
+		t.Errorf("a framework without a name in its file got one:\n%.300s", out)
+	}
+	if out, _, _ := ddat(t, "--data", plain, "validate"); !strings.Contains(out, "warning: framework: no name: documents will not say which framework they are from; give its name in the file, or with ddat's --framework-name") {
+		t.Errorf("validate does not say that the framework has no name, and how to give one:\n%s", out)
 	}
 	if _, errOut, code := ddat(t, "convert", "--to", "csv"); code != exitOK || errOut != "" {
 		t.Errorf("convert --to csv of the default framework: exit %d, stderr %q; want no note, the layout holds all of it", code, errOut)

@@ -57,6 +57,16 @@ func sheetFlag() *cli.StringFlag {
 	}
 }
 
+// frameworkNameFlag makes the --framework-name flag: the name documents
+// cite the framework by, for files that give none (the framework's own
+// download has no column for it).
+func frameworkNameFlag() *cli.StringFlag {
+	return &cli.StringFlag{
+		Name:  "framework-name",
+		Usage: "the framework's `NAME`, as documents cite it (\"From the NAME.\"), in place of the one the --data file gives, if any",
+	}
+}
+
 // gradesFlag makes the --grades flag.
 func gradesFlag() *cli.StringFlag {
 	return &cli.StringFlag{
@@ -114,6 +124,9 @@ func readFrameworkFrom(c *cli.Context, paths []string) (*model.Framework, error)
 	}
 	if err != nil {
 		return nil, err
+	}
+	if n := strings.Join(strings.Fields(globalString(c, "framework-name")), " "); n != "" {
+		fw.Meta.Name = n
 	}
 	if g := globalString(c, "grades"); g != "" {
 		if err := applyGrades(fw, g); err != nil {

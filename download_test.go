@@ -319,7 +319,7 @@ func TestDownloadNoPlaceholders(t *testing.T) {
 // TestDownloadConvertRoundTrip: the download → convert --to csv → the same
 // framework, the order of levels and skills included.
 func TestDownloadConvertRoundTrip(t *testing.T) {
-	csvPath := filepath.Join(t.TempDir(), "role-content.csv") // the framework is named after the file
+	csvPath := filepath.Join(t.TempDir(), "role-content.csv")
 	runDownload(t, "convert", "--to", "csv", "-o", csvPath)
 	want := runDownload(t, "convert", "--to", "yaml")
 	got, stderr, code := ddat(t, "--data", csvPath, "convert", "--to", "yaml")
@@ -361,5 +361,29 @@ func TestDownloadDataFlag(t *testing.T) {
 	_, stderr, code := ddat(t, "--data", a, "--data", filepath.Join("testdata", "frameworks", "small.yaml"), "roles")
 	if code != exitUsage || !strings.Contains(stderr, "only CSV and XLSX files make one framework together") {
 		t.Errorf("a CSV and a YAML file: exit %d, stderr %q; want a usage error", code, stderr)
+	}
+}
+
+// TestDownloadFrameworkName: the download names no framework, so documents
+// cite none, rather than a file name, until --framework-name gives one; then
+// the profile (text and PDF) and the matrix cite it.
+func TestDownloadFrameworkName(t *testing.T) {
+	if out := runDownload(t, "show", "widget-engineer"); strings.Contains(out, "From the") {
+		t.Errorf("a framework without a name is cited:\n%s", out)
+	}
+	const name = "Widget Capability Framework"
+	if out := runDownload(t, "--framework-name", name, "show", "widget-engineer"); !strings.Contains(out, "From the "+name+".") {
+		t.Errorf("show does not cite the --framework-name:\n%s", out)
+	}
+	dir := t.TempDir()
+	pdf := filepath.Join(dir, "p.pdf")
+	runDownload(t, "--framework-name", name, "profile", "widget-engineer", "--level", "2", "-o", pdf)
+	if text := testkit.PDFText(t, []byte(readFile(t, pdf))); !strings.Contains(strings.Join(strings.Fields(text), " "), "From the "+name+".") {
+		t.Errorf("the PDF does not cite the --framework-name:\n%s", text)
+	}
+	xlsx := filepath.Join(dir, "m.xlsx")
+	runDownload(t, "matrix", "-o", xlsx, "--framework-name", name)
+	if cells := dumpXLSX(t, xlsx); !strings.Contains(cells, "Skills matrix: "+name) {
+		t.Errorf("the matrix does not cite the --framework-name:\n%.600s", cells)
 	}
 }

@@ -100,7 +100,10 @@ func merge(inputs []flatInput) (*model.Framework, error) {
 	}
 	slices.SortStableFunc(sheets, func(a, b *sheet) int { return cmp.Compare(a.kind, b.kind) })
 	if len(sheets) > 0 {
-		m.fw.Meta = model.Meta{Name: frameworkName(sheets[0].name), Pos: model.Pos{File: sheets[0].name}}
+		// Files without a Framework Name column (the framework's own
+		// download) leave the framework nameless: a file's name is no name
+		// to cite it by ("From the role-content.").
+		m.fw.Meta = model.Meta{Pos: model.Pos{File: sheets[0].name}}
 	}
 	for _, s := range sheets {
 		m.sheet = s

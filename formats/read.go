@@ -3,7 +3,6 @@ package formats
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/ddat-tools/ddat/model"
@@ -74,14 +73,4 @@ func ReadAll(inputs []Input) (*model.Framework, error) {
 		flat = append(flat, flatInput{name: in.Name, t: t})
 	}
 	return merge(flat)
-}
-
-// frameworkName is the name a flat file gives its framework: the file's base
-// name without extension.
-func frameworkName(file string) string {
-	if file == "" || strings.HasPrefix(file, "<") || file == "-" {
-		return ""
-	}
-	base := filepath.Base(file)
-	return strings.TrimSuffix(base, filepath.Ext(base))
 }

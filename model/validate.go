@@ -121,7 +121,11 @@ func (v *validator) add(sev Severity, pos Pos, subject, format string, args ...a
 func (v *validator) meta() {
 	m := v.fw.Meta
 	for _, f := range []struct{ name, value string }{{"name", m.Name}, {"source", m.Source}, {"licence", m.Licence}} {
-		if strings.TrimSpace(f.value) == "" {
+		switch {
+		case strings.TrimSpace(f.value) != "":
+		case f.name == "name":
+			v.add(Warning, m.Pos, "framework", "no name: documents will not say which framework they are from; give its name in the file, or with ddat's --framework-name")
+		default:
 			v.add(Warning, m.Pos, "framework", "no %s: documents will have no attribution for it", f.name)
 		}
 	}
