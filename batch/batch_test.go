@@ -652,16 +652,7 @@ func TestBatchForce(t *testing.T) {
 			previousBatch(t, out)
 			writeT(t, out, naming.MatrixFile, "edited\n")
 		}, false, batch.ErrNotOurs, "skills-matrix.xlsx was changed"},
-		{"ddat made it, a document edited in place, same size", func(t *testing.T, out string) {
-			previousBatch(t, out)
-			p := filepath.Join(out, naming.MatrixFile)
-			data, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			data[len(data)/2] ^= 1
-			writeT(t, out, naming.MatrixFile, string(data))
-		}, false, batch.ErrNotOurs, "skills-matrix.xlsx was changed"},
+		{"ddat made it, a document edited in place, same size", editInPlace, false, batch.ErrNotOurs, "skills-matrix.xlsx was changed"},
 		{"ddat made it, the manifest edited", func(t *testing.T, out string) {
 			previousBatch(t, out)
 			p := filepath.Join(out, naming.ManifestFile)
@@ -694,19 +685,10 @@ func TestBatchForce(t *testing.T) {
 			previousBatch(t, out)
 			writeT(t, out, naming.MatrixFile, "edited\n")
 		}, true, nil, ""},
-		{"ddat made it, a document edited in place, same size, force", func(t *testing.T, out string) {
-			// The edited file has the size the manifest lists, and the new
-			// document the old manifest's SHA-256: it must be written again,
-			// never taken over from the old directory.
-			previousBatch(t, out)
-			p := filepath.Join(out, naming.MatrixFile)
-			data, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			data[len(data)/2] ^= 1
-			writeT(t, out, naming.MatrixFile, string(data))
-		}, true, nil, ""},
+		// The edited file has the size the manifest lists, and the new
+		// document the old manifest's SHA-256: it must be written again,
+		// never taken over from the old directory.
+		{"ddat made it, a document edited in place, same size, force", editInPlace, true, nil, ""},
 		{"ddat made it, a directory added", func(t *testing.T, out string) {
 			previousBatch(t, out)
 			mkdirT(t, filepath.Join(out, "family-0", "mine"))
@@ -838,6 +820,19 @@ func previousBatch(t *testing.T, out string) {
 	if _, err := batch.Dir(context.Background(), out, fakeJobs(3), batchOpts(1)); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// editInPlace is a previous batch in out whose matrix was then edited
+// without changing its size.
+func editInPlace(t *testing.T, out string) {
+	t.Helper()
+	previousBatch(t, out)
+	data, err := os.ReadFile(filepath.Join(out, naming.MatrixFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)/2] ^= 1
+	writeT(t, out, naming.MatrixFile, string(data))
 }
 
 func mkdirT(t *testing.T, dir string) {
