@@ -5,7 +5,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -109,73 +108,6 @@ func zipEntries(data []byte) (uint64, bool) {
 	return binary.LittleEndian.Uint64(data[off+32:]), true
 }
 
-// csvLimitError is the error of a csvGuard, which readCSV turns into a
-// *model.LoadError at its line.
-type csvLimitError struct {
-	line int
-	msg  string
-}
-
-func (e *csvLimitError) Error() string { return e.msg }
-
-// csvGuard sits between a CSV file and encoding/csv and stops a file whose
-// cells would hold too much before encoding/csv reads them into memory: a
-// cell longer than any spreadsheet saves (often a quote left open, which
-// runs the cell to the end of the file) or more than maxCells cells. It
-// follows quotes as encoding/csv does: a quote opens or closes a quoted
-// cell, and a doubled quote inside one counts twice, so changes nothing.
-// readCSV checks each cell's exact length afterwards; the guard only
-// bounds the work.
-type csvGuard struct {
-	r      io.Reader
-	sep    byte
-	quoted bool
-	line   int // of the byte being read
-	start  int // line the current cell starts on
-	chars  int // characters of the current cell, quotes included
-	cells  int // cells so far
-	row    int // cells of the current row so far
-}
-
-func newCSVGuard(r io.Reader, sep rune) *csvGuard {
-	return &csvGuard{r: r, sep: byte(sep), line: 1, start: 1, cells: 1, row: 1}
-}
-
-func (g *csvGuard) Read(p []byte) (int, error) {
-	n, err := g.r.Read(p)
-	for _, b := range p[:n] {
-		switch {
-		case b == '"':
-			g.quoted = !g.quoted
-		case !g.quoted && (b == g.sep || b == '\n'):
-			g.cells++
-			g.row++
-			g.chars = -1
-			if b == '\n' {
-				g.line++
-				g.row = 1
-			}
-			g.start = g.line
-		case b == '\n':
-			g.line++
-		}
-		if b&0xc0 != 0x80 {
-			g.chars++
-		}
-		// A quoted cell's text is at most half its quotes and itself.
-		if g.chars > 2*model.MaxCellText+2 {
-			return 0, &csvLimitError{line: g.start, msg: fmt.Sprintf("a cell starting here runs on past %d characters, more than a spreadsheet cell holds; is a quote left open?", model.MaxCellText)}
-		}
-		if g.row > maxColumns {
-			return 0, &csvLimitError{line: g.line, msg: fmt.Sprintf("a row of more than %d cells, more than a spreadsheet has columns", maxColumns)}
-		}
-		if g.cells > maxCells {
-			return 0, &csvLimitError{line: g.line, msg: fmt.Sprintf("more than %d cells; a framework's file has far fewer", maxCells)}
-		}
-	}
-	return n, err
-}
-
 // cellLimits checks each cell of a row against model.MaxCellText, and the
 // running count of cells against maxCells.
 func cellLimits(name string, r row, cells *int) error {
@@ -189,15 +121,6 @@ func cellLimits(name string, r row, cells *int) error {
 		if n := model.CellTextLen(c); n > model.MaxCellText {
 			return loadErr(name, r.num, "", "the cell in column %d holds %d characters, more than the %d a spreadsheet cell holds", i+1, n, model.MaxCellText)
 		}
-	}
-	return nil
-}
-
-// asLimit turns a csvGuard's error into a *model.LoadError.
-func asLimit(name string, err error) error {
-	var le *csvLimitError
-	if errors.As(err, &le) {
-		return loadErr(name, le.line, "", "%s", le.msg)
 	}
 	return nil
 }

@@ -3,7 +3,6 @@ package formats
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ddat-tools/ddat/internal/csvrows"
 	"github.com/ddat-tools/ddat/model"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
@@ -29,100 +29,37 @@ type row struct {
 	cells []string
 }
 
-func blank(cells []string) bool {
-	for _, c := range cells {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
-}
-
-var bom = []byte("\xef\xbb\xbf")
+func blank(cells []string) bool { return csvrows.Blank(cells) }
 
 // readCSV parses a CSV file: UTF-8 with or without a byte-order mark, its
 // separator (comma, semicolon or tab) detected from the header line, quoted
-// cells that span lines. Cells that Write protected from formula injection
-// are restored.
+// cells that span lines (internal/csvrows). Cells that Write protected from
+// formula injection are restored.
 func readCSV(in io.Reader, name string) (*table, error) {
-	br := bufio.NewReaderSize(io.LimitReader(in, MaxInputSize+1), 64<<10)
+	br := bufio.NewReaderSize(in, 64<<10)
 	if b, _ := br.Peek(2); bytes.Equal(b, []byte{0xff, 0xfe}) || bytes.Equal(b, []byte{0xfe, 0xff}) {
 		return nil, loadErr(name, 0, "", "the file is UTF-16 text; save it as \"CSV UTF-8\"")
 	}
 	if b, _ := br.Peek(4); bytes.Equal(b, []byte("PK\x03\x04")) {
 		return nil, loadErr(name, 0, "", "this is a workbook or another zip file, not CSV text; give an .xlsx file its extension, or --format xlsx")
 	}
-	if b, _ := br.Peek(len(bom)); bytes.Equal(b, bom) {
-		br.Discard(len(bom))
-	}
-	first, _ := br.Peek(br.Size()) // as much as there is; the header line is in it
-	sep := separator(first)
-	r := csv.NewReader(newCSVGuard(br, sep))
-	r.Comma = sep
-	r.FieldsPerRecord = -1
-	r.ReuseRecord = true // each record is copied below, as one string
+	r := csvrows.NewReader(br, name, csvrows.Limits{Bytes: MaxInputSize, Cells: maxCells, Columns: maxColumns, What: "a framework's file"})
 	t := &table{ragged: true}
 	cells := 0
-	// encoding/csv skips blank lines, which a spreadsheet shows as rows:
-	// count them so that row numbers match what the user sees. line is the
-	// line after the last record.
-	num, line := 0, 1
 	for {
-		rec, err := r.Read()
+		rec, num, err := r.Read()
 		if errors.Is(err, io.EOF) {
-			break
+			return t, nil
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, &model.LoadError{Pos: model.Pos{File: name, Line: pe.Line, Col: pe.Column},
-					Msg: fmt.Sprintf("row %d: %v; a cell with quotes must be quoted as a whole, with quotes inside it doubled", num+1+(pe.StartLine-line), pe.Err)}
-			}
-			if err := asLimit(name, err); err != nil {
-				return nil, err
-			}
-			return nil, fmt.Errorf("read %s: %w", name, err)
+			return nil, err
 		}
-		start, _ := r.FieldPos(0)
-		num += 1 + start - line
-		last, _ := r.FieldPos(len(rec) - 1)
-		line = last + strings.Count(rec[len(rec)-1], "\n") + 1
-		rw := row{num: num, cells: cellTexts(rec)}
+		rw := row{num: num, cells: cellTexts(rec)} // copies the reused record
 		if err := cellLimits(name, rw, &cells); err != nil {
 			return nil, err
 		}
 		t.rows = append(t.rows, rw)
 	}
-	if r.InputOffset() > MaxInputSize {
-		return nil, loadErr(name, 0, "", "file is larger than %d MiB", MaxInputSize>>20)
-	}
-	return t, nil
-}
-
-// separator detects the separator from the first line: the most frequent
-// of comma, semicolon and tab outside quotes, a comma when none is there.
-func separator(data []byte) rune {
-	counts := map[rune]int{}
-	quoted := false
-	for _, b := range data {
-		switch {
-		case b == '"':
-			quoted = !quoted
-		case quoted:
-		case b == '\n':
-			goto done
-		case b == ',' || b == ';' || b == '\t':
-			counts[rune(b)]++
-		}
-	}
-done:
-	best := ','
-	for _, c := range []rune{';', '\t'} {
-		if counts[c] > counts[best] {
-			best = c
-		}
-	}
-	return best
 }
 
 // readXLSX reads one sheet of a workbook: the one named, else the first.

@@ -46,6 +46,10 @@ func writeFlat(w io.Writer, fw *model.Framework, format Format) error {
 	return nil
 }
 
+// bom starts the CSV files Write makes: spreadsheets read UTF-8 text as
+// such only after one.
+var bom = []byte("\xef\xbb\xbf")
+
 func writeCSV(w io.Writer, cols []column, rows [][numColumns]string) error {
 	bw := bufio.NewWriter(w)
 	if _, err := bw.Write(bom); err != nil {

@@ -1,14 +1,13 @@
 package vacancy
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
+	"github.com/ddat-tools/ddat/internal/csvrows"
 	"github.com/ddat-tools/ddat/model"
 )
 
@@ -39,48 +38,29 @@ var entryColumns = map[string]string{"role": "role", "level": "level", "roleleve
 // *model.LoadError naming the row (as a spreadsheet numbers it) and the
 // column.
 func ReadCSV(r io.Reader, name string) ([]Entry, error) {
-	br := bufio.NewReaderSize(io.LimitReader(r, MaxFileSize*8+1), 64<<10)
-	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\xef\xbb\xbf")) {
-		br.Discard(3)
-	}
-	first, _ := br.Peek(br.Size())
-	cr := csv.NewReader(br)
-	cr.Comma = separator(first)
-	cr.FieldsPerRecord = -1
+	cr := csvrows.NewReader(r, name, csvrows.Limits{Bytes: MaxCSVSize, Cells: MaxRows * 64, Columns: 16_384, What: "a campaign file"})
 	var (
 		head    []string // field of each column, "" for none
 		heading []string
 		entries []Entry
 		refs    = map[string]int{} // reference key → row
 	)
-	num, line := 0, 1
 	for {
-		rec, err := cr.Read()
+		rec, num, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, &model.LoadError{Pos: model.Pos{File: name, Line: pe.Line, Col: pe.Column},
-					Msg: fmt.Sprintf("%v; a cell with quotes must be quoted as a whole, with quotes inside it doubled", pe.Err)}
-			}
-			return nil, fmt.Errorf("read %s: %w", name, err)
+			return nil, err
 		}
-		// encoding/csv skips blank lines, which a spreadsheet counts as
-		// rows: count them so row numbers match what the user sees.
-		start, _ := cr.FieldPos(0)
-		num += 1 + start - line
-		last, _ := cr.FieldPos(len(rec) - 1)
-		line = last + strings.Count(rec[len(rec)-1], "\n") + 1
 		if head == nil {
 			if head, err = columns(name, num, rec); err != nil {
 				return nil, err
 			}
-			heading = rec
+			heading = slices.Clone(rec) // the reader reuses rec
 			continue
 		}
-		if blank(rec) {
+		if csvrows.Blank(rec) {
 			continue
 		}
 		if len(entries) == MaxRows {
@@ -196,42 +176,4 @@ func column(head []string, field string) int {
 
 func cellErr(name string, row int, col, format string, args ...any) error {
 	return &model.LoadError{Pos: model.Pos{File: name, Line: row, Column: strings.TrimSpace(col)}, Msg: fmt.Sprintf(format, args...)}
-}
-
-func blank(rec []string) bool {
-	for _, c := range rec {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
-}
-
-// separator is the most frequent of comma, semicolon and tab outside
-// quotes on the first line; a comma when none is there.
-func separator(data []byte) rune {
-	counts := map[rune]int{}
-	quoted := false
-	for _, b := range data {
-		switch {
-		case b == '"':
-			quoted = !quoted
-		case quoted:
-		case b == '\n':
-			return best(counts)
-		case b == ',' || b == ';' || b == '\t':
-			counts[rune(b)]++
-		}
-	}
-	return best(counts)
-}
-
-func best(counts map[rune]int) rune {
-	sep := ','
-	for _, r := range []rune{';', '\t'} {
-		if counts[r] > counts[sep] {
-			sep = r
-		}
-	}
-	return sep
 }

@@ -16,6 +16,9 @@ import (
 // MaxFileSize bounds a vacancy file; a real one is a few kilobytes.
 const MaxFileSize = 1 << 20
 
+// MaxCSVSize bounds a campaign file: MaxRows vacancies of a kilobyte or so.
+const MaxCSVSize = 8 << 20
+
 // maxNodes bounds the values a file expands to through aliases.
 const maxNodes = 10000
 
