@@ -27,7 +27,7 @@ func readAll(data string, lim Limits) ([]string, error) {
 	}
 }
 
-func itoa(n int) string { return string(rune('0' + n/10)) + string(rune('0'+n%10)) }
+func itoa(n int) string { return string(rune('0'+n/10)) + string(rune('0'+n%10)) }
 
 func TestRead(t *testing.T) {
 	for _, tc := range []struct {
