@@ -160,8 +160,11 @@ func runBatch(c *cli.Context) error {
 		} else if !strings.HasSuffix(where, string(os.PathSeparator)) && !strings.HasSuffix(where, "/") {
 			where += string(os.PathSeparator)
 		}
-		fmt.Fprintf(c.App.ErrWriter, "%s, %s, %.1f s → %s\n",
-			plural(len(m.Files), "document"), formatBytes(m.Bytes()), time.Since(start).Seconds(), where)
+		docs := plural(len(m.Files), "document")
+		if m.Unchanged > 0 {
+			docs += fmt.Sprintf(" (%d unchanged)", m.Unchanged)
+		}
+		fmt.Fprintf(c.App.ErrWriter, "%s, %s, %.1f s → %s\n", docs, formatBytes(m.Bytes()), time.Since(start).Seconds(), where)
 	}
 	return nil
 }

@@ -201,6 +201,13 @@ func TestBatchOutput(t *testing.T) {
 		strings.Count(stderr, "\n") != 1 {
 		t.Errorf("stderr = %q, want a one-line summary", stderr)
 	}
+	// Again: the same documents, all kept. Another date changes them all.
+	if _, stderr, _ = ddat(t, "batch", "-o", out, "--date", "2024-01-02"); !strings.HasPrefix(stderr, "13 documents (13 unchanged), ") {
+		t.Errorf("a rerun's summary = %q, want it to say all 13 are unchanged", stderr)
+	}
+	if _, stderr, _ = ddat(t, "batch", "-o", out, "--date", "2024-01-03"); !strings.HasPrefix(stderr, "13 documents, ") {
+		t.Errorf("a run with another date: summary = %q, want no document unchanged", stderr)
+	}
 	stdout, stderr, code := ddat(t, "batch", "-o", out, "-q")
 	if code != exitOK || stdout != "" || stderr != "" {
 		t.Errorf("--quiet: exit %d, stdout %q, stderr %q", code, stdout, stderr)

@@ -303,9 +303,10 @@ func stage(ctx context.Context, dir string, shown func(string) string, jobs []Jo
 	defer cancel(nil)
 
 	type result struct {
-		i    int
-		item ManifestItem
-		err  error
+		i      int
+		item   ManifestItem
+		linked bool
+		err    error
 	}
 	next := make(chan int)
 	results := make(chan result)
@@ -324,12 +325,12 @@ func stage(ctx context.Context, dir string, shown func(string) string, jobs []Jo
 		wg.Go(func() {
 			var buf bytes.Buffer // one per worker, reused
 			for i := range next {
-				item, err := writeJob(run, dir, shown(jobs[i].Path), &jobs[i], &buf, prev)
+				item, linked, err := writeJob(run, dir, shown(jobs[i].Path), &jobs[i], &buf, prev)
 				if err != nil {
 					// Cancel before taking another job; the first cause wins.
 					cancel(&DocumentError{Path: jobs[i].Path, Title: jobs[i].Title, Err: err})
 				}
-				results <- result{i, item, err}
+				results <- result{i, item, linked, err}
 			}
 		})
 	}
@@ -344,6 +345,9 @@ func stage(ctx context.Context, dir string, shown func(string) string, jobs []Jo
 			continue
 		}
 		m.Files[r.i] = r.item
+		if r.linked {
+			m.Unchanged++
+		}
 		done++
 		if opts.Progress != nil {
 			opts.Progress(done, len(jobs), &jobs[r.i])
@@ -366,13 +370,13 @@ func stage(ctx context.Context, dir string, shown func(string) string, jobs []Jo
 }
 
 // writeJob makes one document, through buf, puts it into dir (linked
-// from prev when it holds the same bytes) and describes it for the
-// manifest. A panic in the exporter is the document's error, not the end
+// from prev when it holds the same bytes: then linked is true) and
+// describes it for the manifest. A panic in the exporter is the document's error, not the end
 // of the process with a staging directory left behind. Errors of the file
 // system name the document as shown.
-func writeJob(ctx context.Context, dir, shown string, j *Job, buf *bytes.Buffer, prev *previous) (item ManifestItem, err error) {
+func writeJob(ctx context.Context, dir, shown string, j *Job, buf *bytes.Buffer, prev *previous) (item ManifestItem, linked bool, err error) {
 	if err := ctx.Err(); err != nil {
-		return item, err
+		return item, false, err
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -384,7 +388,7 @@ func writeJob(ctx context.Context, dir, shown string, j *Job, buf *bytes.Buffer,
 	buf.Reset()
 	pages, err := j.Write(atomicfile.Guard(ctx, buf))
 	if err != nil {
-		return item, err
+		return item, false, err
 	}
 	sum := sha256.Sum256(buf.Bytes())
 	item = ManifestItem{
@@ -399,12 +403,12 @@ func writeJob(ctx context.Context, dir, shown string, j *Job, buf *bytes.Buffer,
 	}
 	file := filepath.Join(dir, filepath.FromSlash(j.Path))
 	if prev.link(j.Path, item, file) {
-		return item, nil
+		return item, true, nil
 	}
 	if err := writeStaged(file, buf.Bytes()); err != nil {
-		return item, fmt.Errorf("write %s: %w", shown, atomicfile.RootCause(err))
+		return item, false, fmt.Errorf("write %s: %w", shown, atomicfile.RootCause(err))
 	}
-	return item, nil
+	return item, false, nil
 }
 
 // writeStaged writes a document into the staging directory. It needs no

@@ -870,8 +870,12 @@ func TestBatchRerunLinks(t *testing.T) {
 	}
 	changed := jobs[2].Path
 	jobs[2].Write = fakeContent("changed", 1000)
-	if _, err := batch.Dir(context.Background(), out, jobs, batchOpts(2)); err != nil {
+	m, err := batch.Dir(context.Background(), out, jobs, batchOpts(2))
+	if err != nil {
 		t.Fatal(err)
+	}
+	if m.Unchanged != len(jobs)-1 {
+		t.Errorf("Unchanged = %d, want %d", m.Unchanged, len(jobs)-1)
 	}
 	checkManifest(t, out)
 	for _, j := range jobs {

@@ -30,6 +30,10 @@ type Manifest struct {
 	// this field empty: a later batch tells from it that the manifest is
 	// as ddat wrote it. Encode sets it; ReadManifest keeps the one read.
 	SHA256 string `json:"sha256,omitempty"`
+	// Unchanged counts the documents that came out as the output the batch
+	// replaced held them, and were kept as they were. It is not written:
+	// the same documents give the same manifest whatever was there before.
+	Unchanged int `json:"-"`
 }
 
 // ManifestItem is one document of a batch.
