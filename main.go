@@ -6,8 +6,15 @@ package main
 
 import (
 	"os"
+
+	"github.com/inconshreveable/mousetrap"
 )
 
 func main() {
-	os.Exit(run(os.Args, os.Stdout, os.Stderr))
+	byExplorer := mousetrap.StartedByExplorer() // always false but on Windows
+	code := run(launchArgs(os.Args, byExplorer), os.Stdout, os.Stderr)
+	if byExplorer && code != exitOK {
+		holdWindow(os.Stdin, os.Stderr)
+	}
+	os.Exit(code)
 }
