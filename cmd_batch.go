@@ -62,7 +62,7 @@ var batchKinds = map[string]string{
 	"matrix": batch.KindMatrix,
 	"html":   batch.KindHTML,
 	// Career documents, made only when --only names them.
-	kindProgression: kindProgression, kindInterview: kindInterview,
+	batch.KindProgression: batch.KindProgression, batch.KindInterview: batch.KindInterview,
 }
 
 func runBatch(c *cli.Context) error {
@@ -112,7 +112,7 @@ func runBatch(c *cli.Context) error {
 		if fw, refs, err = loadSelected(c); err != nil {
 			return err
 		}
-		if jobs, err = batchJobs(fw, refs, kinds, popts, matrix.Options{PerRole: c.Bool("per-role"), Selection: selection(c)}); err != nil {
+		if jobs, err = batch.Jobs(fw, refs, kinds, popts, matrix.Options{PerRole: c.Bool("per-role"), Selection: selection(c)}); err != nil {
 			return err
 		}
 	}
@@ -189,8 +189,8 @@ func tuneGC() (restore func()) {
 
 // onlyKinds reads --only into the set of kinds to make; none means every
 // kind but HTML.
-func onlyKinds(only []string) (map[string]bool, error) {
-	kinds := map[string]bool{}
+func onlyKinds(only []string) (batch.Kinds, error) {
+	kinds := batch.Kinds{}
 	for _, o := range only {
 		for _, k := range strings.Split(o, ",") {
 			k = strings.ToLower(strings.TrimSpace(k))
@@ -205,9 +205,7 @@ func onlyKinds(only []string) (map[string]bool, error) {
 		}
 	}
 	if len(kinds) == 0 {
-		for _, k := range batchKinds {
-			kinds[k] = k != batch.KindHTML && !careerKinds[k]
-		}
+		return batch.DefaultKinds(), nil
 	}
 	return kinds, nil
 }

@@ -40,7 +40,7 @@ func benchmarkBatch(b *testing.B, workers int) {
 	var m *batch.Manifest
 	for b.Loop() {
 		// Fonts are parsed once per batch, as the command does.
-		jobs, err := batchJobs(fw, refs, all, profile.Options{Paper: "a4", Creator: "ddat bench", Created: created}, matrix.Options{})
+		jobs, err := batch.Jobs(fw, refs, all, profile.Options{Paper: "a4", Creator: "ddat bench", Created: created}, matrix.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}

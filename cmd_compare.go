@@ -54,7 +54,7 @@ func runCompare(c *cli.Context) error {
 			return 0, profile.WriteComparisonText(w, fw, from, to, profile.TextOptions{Width: c.Int("width")})
 		}
 		if format == "html" {
-			return 0, profile.WriteComparisonHTML(w, fw, from, to, htmlOptions(opts))
+			return 0, profile.WriteComparisonHTML(w, fw, from, to, opts.HTML())
 		}
 		return profile.WriteComparison(w, fw, from, to, opts)
 	})

@@ -118,7 +118,7 @@ func runProfile(c *cli.Context) error {
 	}
 	if docFormat == "html" {
 		err := writeOutput(c, path, func(w io.Writer) error {
-			return profile.WriteHTML(w, fw, ref, htmlOptions(opts))
+			return profile.WriteHTML(w, fw, ref, opts.HTML())
 		})
 		if err == nil && path != "-" {
 			fmt.Fprintf(c.App.ErrWriter, "wrote %s\n", path)
@@ -203,12 +203,6 @@ func profileFormat(c *cli.Context) (string, error) {
 		return "html", nil
 	}
 	return "pdf", nil
-}
-
-// htmlOptions are the HTML profile's choices that follow the PDF's: the
-// organisation, the creator and the date.
-func htmlOptions(opts profile.Options) profile.HTMLOptions {
-	return profile.HTMLOptions{Organisation: opts.Organisation, Generator: opts.Creator, Created: opts.Created, Vacancy: opts.Vacancy}
 }
 
 // profileOptions reads the profile flags: paper, organisation, logo, date.

@@ -63,7 +63,7 @@ func runProgression(c *cli.Context) error {
 			return 0, profile.WriteProgressionText(w, fw, ref, profile.TextOptions{Width: c.Int("width")})
 		}
 		if format == "html" {
-			return 0, profile.WriteProgressionHTML(w, fw, ref, htmlOptions(opts))
+			return 0, profile.WriteProgressionHTML(w, fw, ref, opts.HTML())
 		}
 		return profile.WriteProgression(w, fw, ref, opts)
 	})

@@ -26,6 +26,12 @@ type HTMLOptions struct {
 	Vacancy *vacancy.Vacancy
 }
 
+// HTML returns the choices of an HTML profile that follow the PDF's: the
+// organisation, the creator, the date and the vacancy.
+func (o Options) HTML() HTMLOptions {
+	return HTMLOptions{Organisation: o.Organisation, Generator: o.Creator, Created: o.Created, Vacancy: o.Vacancy}
+}
+
 // HTMLLink is a link in a page's navigation.
 type HTMLLink struct {
 	Text, Href string
