@@ -1,10 +1,7 @@
 package batch
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -12,9 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/ddat-tools/ddat/internal/atomicfile"
@@ -136,7 +131,10 @@ func Dir(ctx context.Context, dir string, jobs []Job, opts Options) (m *Manifest
 		checked <- nil
 	}
 	shown := func(p string) string { return filepath.Join(dir, filepath.FromSlash(p)) }
-	m, err = stage(run, staging, shown, jobs, prev, opts)
+	var s *dirSink
+	if s, err = newDirSink(staging, shown, jobs, prev); err == nil {
+		m, err = stage(run, s, jobs, opts)
+	}
 	if cerr := <-checked; cerr != nil && ctx.Err() == nil {
 		return nil, cerr
 	}
@@ -207,14 +205,19 @@ func Zip(ctx context.Context, file string, jobs []Job, opts Options) (m *Manifes
 	if err := os.Mkdir(docs, 0o755); err != nil {
 		return nil, fmt.Errorf("batch %s: %w", file, atomicfile.RootCause(err))
 	}
-	m, err = stage(ctx, docs, func(string) string { return file }, jobs, nil, opts)
+	s, err := newDirSink(docs, func(string) string { return file }, jobs, nil)
+	if err == nil {
+		m, err = stage(ctx, s, jobs, opts)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("batch %s: %w", file, err)
 	}
 	archive := filepath.Join(staging, "documents.zip")
 	var zipErr error
 	err = atomicfile.Write(archive, func(w io.Writer) error {
-		zipErr = writeZip(ctx, atomicfile.Named(w, file), docs, m)
+		zipErr = writeZip(ctx, atomicfile.Named(w, file), m, func(name string) (io.ReadCloser, error) {
+			return os.Open(filepath.Join(docs, filepath.FromSlash(name)))
+		})
 		return zipErr
 	})
 	if err != nil && zipErr == nil {
@@ -266,166 +269,3 @@ func checkJobs(jobs []Job) error {
 	return nil
 }
 
-// stage writes every job and the manifest into dir, with opts.Workers
-// documents at a time, linking those prev holds as they are made again
-// (prev may be nil). The first failure cancels the rest. Errors name the
-// files by shown, which gives the name a user knows for a path in the batch,
-// never the staging directory's.
-func stage(ctx context.Context, dir string, shown func(string) string, jobs []Job, prev *previous, opts Options) (*Manifest, error) {
-	created := opts.Created
-	if created.IsZero() {
-		created = time.Now()
-	}
-	m := &Manifest{
-		Generator: Generator,
-		Version:   opts.Version,
-		Framework: opts.Framework,
-		Created:   created.UTC().Truncate(time.Second),
-		Files:     make([]ManifestItem, len(jobs)),
-	}
-	made := map[string]bool{}
-	for i := range jobs {
-		d := path.Dir(jobs[i].Path)
-		if d != "." && !made[d] {
-			if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
-				return nil, fmt.Errorf("make %s: %w", shown(d), atomicfile.RootCause(err))
-			}
-			made[d] = true
-		}
-	}
-
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.NumCPU()
-	}
-	workers = min(workers, max(1, len(jobs)))
-	run, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-
-	type result struct {
-		i      int
-		item   ManifestItem
-		linked bool
-		err    error
-	}
-	next := make(chan int)
-	results := make(chan result)
-	go func() {
-		defer close(next)
-		for i := range jobs {
-			select {
-			case next <- i:
-			case <-run.Done():
-				return
-			}
-		}
-	}()
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			var buf bytes.Buffer // one per worker, reused
-			for i := range next {
-				item, linked, err := writeJob(run, dir, shown(jobs[i].Path), &jobs[i], &buf, prev)
-				if err != nil {
-					// Cancel before taking another job; the first cause wins.
-					cancel(&DocumentError{Path: jobs[i].Path, Title: jobs[i].Title, Err: err})
-				}
-				results <- result{i, item, linked, err}
-			}
-		})
-	}
-	go func() {
-		wg.Wait()
-		close(results)
-	}()
-
-	done := 0
-	for r := range results {
-		if r.err != nil {
-			continue
-		}
-		m.Files[r.i] = r.item
-		if r.linked {
-			m.Unchanged++
-		}
-		done++
-		if opts.Progress != nil {
-			opts.Progress(done, len(jobs), &jobs[r.i])
-		}
-	}
-	// A cancelled context is the cause of the failures it provoked.
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("%w after %d of %d documents: %w", ErrInterrupted, done, len(jobs), context.Cause(ctx))
-	}
-	if err := context.Cause(run); err != nil {
-		return nil, err
-	}
-	err := atomicfile.WriteUnsynced(filepath.Join(dir, naming.ManifestFile), func(w io.Writer) error { return m.Encode(w) })
-	if err != nil {
-		return nil, fmt.Errorf("write %s: %w", shown(naming.ManifestFile), atomicfile.RootCause(err))
-	}
-	// Encode sorted a copy; the caller gets the same order as the file.
-	sortItems(m.Files)
-	return m, nil
-}
-
-// writeJob makes one document, through buf, puts it into dir (linked
-// from prev when it holds the same bytes: then linked is true) and
-// describes it for the manifest. A panic in the exporter is the document's error, not the end
-// of the process with a staging directory left behind. Errors of the file
-// system name the document as shown.
-func writeJob(ctx context.Context, dir, shown string, j *Job, buf *bytes.Buffer, prev *previous) (item ManifestItem, linked bool, err error) {
-	if err := ctx.Err(); err != nil {
-		return item, false, err
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error: %v", r)
-		}
-	}()
-	// Documents are made in memory, hashed, then written whole: a few
-	// hundred kilobytes a worker, and the hash decides whether to write.
-	buf.Reset()
-	pages, err := j.Write(atomicfile.Guard(ctx, buf))
-	if err != nil {
-		return item, false, err
-	}
-	sum := sha256.Sum256(buf.Bytes())
-	item = ManifestItem{
-		Path:   j.Path,
-		Kind:   j.Kind,
-		Title:  j.Title,
-		Role:   j.Role,
-		Level:  j.Level,
-		Pages:  pages,
-		Bytes:  int64(buf.Len()),
-		SHA256: hex.EncodeToString(sum[:]),
-	}
-	file := filepath.Join(dir, filepath.FromSlash(j.Path))
-	if prev.link(j.Path, item, file) {
-		return item, true, nil
-	}
-	if err := writeStaged(file, buf.Bytes()); err != nil {
-		return item, false, fmt.Errorf("write %s: %w", shown, atomicfile.RootCause(err))
-	}
-	return item, false, nil
-}
-
-// writeStaged writes a document into the staging directory. It needs no
-// temporary file: the staging directory is published whole or removed.
-// Files are not synced one by one either: the staging directory is synced
-// once, before it is published (syncTree).
-func writeStaged(file string, data []byte) error {
-	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Chmod(0o644) // whatever the umask, as every output of ddat
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}

@@ -892,3 +892,35 @@ func TestBatchRerunLinks(t *testing.T) {
 	}
 	checkNoLeftovers(t, parent, "out")
 }
+
+// TestWriteZip: the zip written to a writer is the one Zip writes into its
+// file, byte for byte, and a failed document writes nothing.
+func TestWriteZip(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "documents.zip")
+	if _, err := batch.Zip(context.Background(), file, fakeJobs(9), batchOpts(2)); err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, workers := range []int{1, 3} {
+		var buf bytes.Buffer
+		m, err := batch.WriteZip(context.Background(), &buf, fakeJobs(9), batchOpts(workers))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(buf.Bytes(), want) {
+			t.Errorf("-j %d: WriteZip wrote %d bytes that differ from Zip's %d", workers, buf.Len(), len(want))
+		}
+		if len(m.Files) != 9 {
+			t.Errorf("-j %d: manifest of %d files, want 9", workers, len(m.Files))
+		}
+	}
+	jobs := fakeJobs(5)
+	jobs[3].Write = func(io.Writer) (int, error) { return 0, errors.New("exporter failed") }
+	var buf bytes.Buffer
+	if _, err := batch.WriteZip(context.Background(), &buf, jobs, batchOpts(2)); err == nil || !strings.Contains(err.Error(), "exporter failed") || buf.Len() != 0 {
+		t.Errorf("a failed document: err %v, %d bytes written; want its error and nothing", err, buf.Len())
+	}
+}

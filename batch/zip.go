@@ -5,9 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path"
-	"path/filepath"
 	"slices"
 	"time"
 
@@ -20,11 +18,32 @@ import (
 // clamped to it.
 var zipMinTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// writeZip archives the files of m, and the manifest, from dir. Entries come
-// sorted by path with m.Created as their time and fixed permissions, so the
-// same files give the same archive. PDFs and workbooks are compressed
-// already and are stored as they are; the manifest is deflated.
-func writeZip(ctx context.Context, w io.Writer, dir string, m *Manifest) error {
+// WriteZip makes every job and writes them to w as one zip file, with a
+// manifest.json, the bytes Zip writes into its file for the same jobs and
+// options, and returns the manifest. The documents are held in memory
+// until the archive is written: give it a batch of a size to hold, such as
+// what a web page offers to download.
+func WriteZip(ctx context.Context, w io.Writer, jobs []Job, opts Options) (*Manifest, error) {
+	if err := checkJobs(jobs); err != nil {
+		return nil, err
+	}
+	s := &memSink{docs: map[string][]byte{}}
+	m, err := stage(ctx, s, jobs, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeZip(ctx, w, m, s.open); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// writeZip archives the files of m, and the manifest, each read from what
+// open gives for its path. Entries come sorted by path with m.Created as
+// their time and fixed permissions, so the same files give the same
+// archive. PDFs and workbooks are compressed already and are stored as
+// they are; the rest is deflated.
+func writeZip(ctx context.Context, w io.Writer, m *Manifest, open func(name string) (io.ReadCloser, error)) error {
 	names := make([]string, 0, len(m.Files)+1)
 	for _, f := range m.Files {
 		names = append(names, f.Path)
@@ -46,15 +65,15 @@ func writeZip(ctx context.Context, w io.Writer, dir string, m *Manifest) error {
 			h.Method = zip.Store
 		}
 		h.SetMode(0o644)
-		if err := addFile(zw, h, filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+		if err := addFile(zw, h, name, open); err != nil {
 			return fmt.Errorf("zip %s: %w", name, atomicfile.RootCause(err))
 		}
 	}
 	return zw.Close()
 }
 
-func addFile(zw *zip.Writer, h *zip.FileHeader, file string) error {
-	f, err := os.Open(file)
+func addFile(zw *zip.Writer, h *zip.FileHeader, name string, open func(string) (io.ReadCloser, error)) error {
+	f, err := open(name)
 	if err != nil {
 		return err
 	}
