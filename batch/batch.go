@@ -268,4 +268,3 @@ func checkJobs(jobs []Job) error {
 	}
 	return nil
 }
-
