@@ -51,7 +51,7 @@ func runServe(c *cli.Context) error {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(c.App.ErrWriter, nil))
-	srv, err := serve.New(fw, serve.Options{Profile: popts, Logger: log, PDFWorkers: c.Int("workers")})
+	srv, err := serve.New(fw, serve.Options{Profile: popts, Logger: log, PDFWorkers: c.Int("workers"), Version: version()})
 	if err != nil {
 		return err
 	}

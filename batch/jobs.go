@@ -29,8 +29,8 @@ func DefaultKinds() Kinds { return Kinds{KindProfile: true, KindRole: true, Kind
 // With KindHTML each profile also gets its HTML page beside it (both kinds
 // of profile in HTML alone when no PDF kind is chosen), and an index.html
 // links to every document. What every document shares is made here once:
-// the fonts (profile.LoadFonts); the caller read the logo and loaded the
-// framework once.
+// the fonts (profile.LoadFonts, unless popts has them); the caller read the
+// logo and loaded the framework once.
 func Jobs(fw *model.Framework, refs []model.LevelRef, kinds Kinds, popts profile.Options, mopts matrix.Options) ([]Job, error) {
 	layout := naming.NewPaths(fw)
 	var jobs []Job
@@ -47,11 +47,13 @@ func Jobs(fw *model.Framework, refs []model.LevelRef, kinds Kinds, popts profile
 	if !pdfs && !kinds[KindHTML] && !kinds[KindProgression] && !kinds[KindInterview] {
 		return jobs, nil
 	}
-	fonts, err := profile.LoadFonts()
-	if err != nil {
-		return nil, fmt.Errorf("load fonts: %w", err)
+	if popts.Fonts == nil {
+		fonts, err := profile.LoadFonts()
+		if err != nil {
+			return nil, fmt.Errorf("load fonts: %w", err)
+		}
+		popts.Fonts = fonts
 	}
-	popts.Fonts = fonts
 	hopts := popts.HTML()
 	var docs []profile.IndexDoc // what index.html links to
 	add := func(ref model.LevelRef, kind, title string) {

@@ -1,12 +1,15 @@
 package serve
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"strings"
 
+	"github.com/ddat-tools/ddat/batch"
 	"github.com/ddat-tools/ddat/internal/naming"
 	"github.com/ddat-tools/ddat/matrix"
 	"github.com/ddat-tools/ddat/model"
@@ -103,24 +106,32 @@ func (s *Server) levelHTML(w http.ResponseWriter, r *http.Request) {
 
 // htmlOptions are the HTML profile's options as "ddat profile --format
 // html" sets them.
-func (s *Server) htmlOptions() profile.HTMLOptions {
-	p := s.opts.Profile
-	return profile.HTMLOptions{Organisation: p.Organisation, Generator: p.Creator, Created: p.Created}
-}
+func (s *Server) htmlOptions() profile.HTMLOptions { return s.opts.Profile.HTML() }
 
-// matrixXLSX is the workbook "ddat matrix --family F --grade G" writes.
-func (s *Server) matrixXLSX(w http.ResponseWriter, r *http.Request) {
+// selected returns the selection of the request's filters and the role
+// levels it selects; a selection of none is a 404 page that says what
+// would have been made.
+func (s *Server) selected(w http.ResponseWriter, r *http.Request, what string) (model.Selection, []model.LevelRef, bool) {
 	sel, ok := s.selection(w, r)
 	if !ok {
-		return
+		return sel, nil, false
 	}
 	refs, err := s.fw.Select(sel)
 	switch {
 	case errors.Is(err, model.ErrEmptySelection):
-		s.notFound(w, r, "No role level matches these filters, so there is no workbook to make.")
-		return
+		s.notFound(w, r, "No role level matches these filters, so there is no "+what+" to make.")
+		return sel, nil, false
 	case err != nil:
 		s.badRequest(w, r, err.Error())
+		return sel, nil, false
+	}
+	return sel, refs, true
+}
+
+// matrixXLSX is the workbook "ddat matrix --family F --grade G" writes.
+func (s *Server) matrixXLSX(w http.ResponseWriter, r *http.Request) {
+	sel, refs, ok := s.selected(w, r, "workbook")
+	if !ok {
 		return
 	}
 	p := s.opts.Profile
@@ -135,4 +146,42 @@ func (s *Server) matrixXLSX(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	send(w, r, doc, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", naming.MatrixFile, true)
+}
+
+// maxZipDocuments bounds the documents of one zip download, which are
+// made and held in memory: the published framework makes about 250.
+const maxZipDocuments = 2000
+
+// documentsZip is the zip "ddat batch --zip FILE --family F --grade G"
+// writes: every level and role profile of the selection, its matrix and a
+// manifest, byte for byte.
+func (s *Server) documentsZip(w http.ResponseWriter, r *http.Request) {
+	sel, refs, ok := s.selected(w, r, "zip file")
+	if !ok {
+		return
+	}
+	p := s.opts.Profile
+	if p.Paper == "" {
+		p.Paper = "a4"
+	}
+	jobs, err := batch.Jobs(s.fw, refs, batch.DefaultKinds(), p, matrix.Options{Selection: sel})
+	if s.failed(w, r, err) {
+		return
+	}
+	if len(jobs) > maxZipDocuments {
+		s.errorPage(w, r, http.StatusRequestEntityTooLarge, "Too many documents for one download",
+			fmt.Sprintf("These filters select %d documents, more than one download holds (%d). Choose a role family or a grade, or make them all with \"ddat batch\".", len(jobs), maxZipDocuments))
+		return
+	}
+	opts := batch.Options{Workers: s.opts.PDFWorkers, Framework: s.fw.Meta.Name, Version: s.opts.Version, Created: p.Created}
+	doc, err := s.docs.get(r.Context(), "zip "+selectionQuery(sel), func(w io.Writer) error {
+		// The making goes on for the others when this request gives up,
+		// as for every document (documents.get).
+		_, err := batch.WriteZip(context.WithoutCancel(r.Context()), w, jobs, opts)
+		return err
+	})
+	if s.failed(w, r, err) {
+		return
+	}
+	send(w, r, doc, "application/zip", "documents.zip", true)
 }

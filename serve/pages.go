@@ -137,6 +137,8 @@ type matrixView struct {
 	Levels        []levelView
 	Roles         map[string]string // role id → name
 	Download      string            // the workbook's address with the filters
+	Zip           string            // the address of every document of the selection, zipped
+	RoleCount     int               // roles with a selected level
 	Empty         string            // why nothing is selected
 }
 
@@ -145,7 +147,7 @@ func (s *Server) matrixPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	v := matrixView{Families: s.fw.Families, Grades: s.grades, Roles: map[string]string{}, Download: "/matrix.xlsx"}
+	v := matrixView{Families: s.fw.Families, Grades: s.grades, Roles: map[string]string{}, Download: "/matrix.xlsx", Zip: "/documents.zip"}
 	if len(sel.Families) > 0 {
 		v.Family = sel.Families[0]
 	}
@@ -154,6 +156,7 @@ func (s *Server) matrixPage(w http.ResponseWriter, r *http.Request) {
 	}
 	if q := r.URL.RawQuery; q != "" {
 		v.Download += "?" + selectionQuery(sel)
+		v.Zip += "?" + selectionQuery(sel)
 	}
 	refs, err := s.fw.Select(sel)
 	switch {
@@ -168,6 +171,7 @@ func (s *Server) matrixPage(w http.ResponseWriter, r *http.Request) {
 		v.Levels = append(v.Levels, s.levelRow(ref.Role, j))
 		v.Roles[ref.Role.ID] = ref.Role.Name
 	}
+	v.RoleCount = len(v.Roles)
 	s.page(w, r, http.StatusOK, "matrix", "Skills matrix", v)
 }
 

@@ -26,6 +26,7 @@ type Options struct {
 	PDFWorkers int             // documents made at once; 0 = runtime.NumCPU()
 	CacheBytes int64           // documents kept in memory, in bytes; 0 = 64 MB, < 0 = none
 	Timeout    time.Duration   // the longest a request may take; 0 = 30 s
+	Version    string          // ddat's version, for the manifest of a zip download
 }
 
 // Server answers the site's requests. It is an http.Handler; it never
@@ -89,6 +90,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /role/{role}/level/{level}/html", s.levelHTML)
 	s.mux.HandleFunc("GET /matrix", s.matrixPage)
 	s.mux.HandleFunc("GET /matrix.xlsx", s.matrixXLSX)
+	s.mux.HandleFunc("GET /documents.zip", s.documentsZip)
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, "There is no page at this address.")
 	})

@@ -15,7 +15,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ddat-tools/ddat/batch"
 	"github.com/ddat-tools/ddat/internal/fixture"
+	"github.com/ddat-tools/ddat/internal/synth"
 	"github.com/ddat-tools/ddat/matrix"
 	"github.com/ddat-tools/ddat/model"
 	"github.com/ddat-tools/ddat/profile"
@@ -82,6 +84,11 @@ func TestRequests(t *testing.T) {
 		{"matrix", "GET", "/matrix?family=it-operations&grade=g7", 200, "Download Excel"},
 		{"matrix, family and grade", "GET", "/matrix?grade=ao&family=it-operations", 200, "Associate infrastructure operations engineer"},
 		{"workbook", "GET", "/matrix.xlsx", 200, "PK"},
+		{"matrix page offers the zip", "GET", "/matrix?family=it-operations&grade=g7", 200, `href="/documents.zip?family=it-operations&amp;grade=g7">Download all documents</a>`},
+		{"home page offers the zip", "GET", "/", 200, `<a href="/documents.zip">download them all</a>`},
+		{"zip", "GET", "/documents.zip", 200, "PK"},
+		{"zip, filtered", "GET", "/documents.zip?family=it-operations&grade=g7", 200, "manifest.json"},
+		{"unknown family, zip", "GET", "/documents.zip?family=space", 400, "There is no role family"},
 		{"HEAD", "HEAD", "/role/infrastructure-engineer/level/senior/pdf", 200, ""},
 		{"unknown role", "GET", "/role/astronaut", 404, "There is no role “astronaut”"},
 		{"unknown level", "GET", "/role/infrastructure-engineer/level/9", 404, "has no level “9”"},
@@ -156,10 +163,29 @@ func TestDocumentsAsCLI(t *testing.T) {
 	if err := profile.WriteHTML(&html, fw, model.LevelRef{Role: role, Level: &role.Levels[2]}, profile.HTMLOptions{Organisation: popts.Organisation, Generator: popts.Creator, Created: created}); err != nil {
 		t.Fatal(err)
 	}
+	zipped := func(sel model.Selection) []byte {
+		refs, err := fw.Select(sel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := popts
+		p.Paper = "a4"
+		jobs, err := batch.Jobs(fw, refs, batch.DefaultKinds(), p, matrix.Options{Selection: sel})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if _, err := batch.WriteZip(context.Background(), &b, jobs, batch.Options{Framework: fw.Meta.Name, Created: created}); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
 	tests := []struct {
 		path, file string
 		want       []byte
 	}{
+		{"/documents.zip", "documents.zip", zipped(model.Selection{})},
+		{"/documents.zip?family=it-operations&grade=g7", "documents.zip", zipped(model.Selection{Families: []string{"it-operations"}, Grades: []string{"g7"}})},
 		{"/role/infrastructure-engineer/level/senior/pdf", "senior-infrastructure-engineer.pdf", pdf(model.LevelRef{Role: role, Level: &role.Levels[2]})},
 		{"/role/infrastructure-engineer/pdf", "infrastructure-engineer.pdf", pdf(model.LevelRef{Role: role})},
 		{"/role/infrastructure-engineer/level/senior/html", "senior-infrastructure-engineer.html", html.Bytes()},
@@ -266,5 +292,15 @@ func TestRunShutdown(t *testing.T) {
 	}
 	if _, err := http.Get("http://" + ln.Addr().String() + "/"); err == nil {
 		t.Error("server still answers after shutdown")
+	}
+}
+
+// TestZipTooLarge: a selection of more documents than one download holds
+// is a page that says so and how to choose fewer, made before any document.
+func TestZipTooLarge(t *testing.T) {
+	ts, _ := newServer(t, synth.Framework(synth.Size{Families: 2, Roles: 400, LevelsPerRole: 5, Skills: 50}))
+	resp, body := get(t, "GET", ts.URL+"/documents.zip", nil)
+	if resp.StatusCode != http.StatusRequestEntityTooLarge || !bytes.Contains(body, []byte("These filters select 2401 documents, more than one download holds (2000). Choose a role family or a grade")) {
+		t.Errorf("status %d; body %.300q", resp.StatusCode, body)
 	}
 }
