@@ -149,8 +149,9 @@ func (s *Server) matrixXLSX(w http.ResponseWriter, r *http.Request) {
 }
 
 // maxZipDocuments bounds the documents of one zip download, which are
-// made and held in memory: the published framework makes about 250.
-const maxZipDocuments = 2000
+// made and held in memory, then zipped there: some 100 MB at the most. The
+// published framework makes about 250.
+const maxZipDocuments = 600
 
 // documentsZip is the zip "ddat batch --zip FILE --family F --grade G"
 // writes: every level and role profile of the selection, its matrix and a

@@ -300,7 +300,7 @@ func TestRunShutdown(t *testing.T) {
 func TestZipTooLarge(t *testing.T) {
 	ts, _ := newServer(t, synth.Framework(synth.Size{Families: 2, Roles: 400, LevelsPerRole: 5, Skills: 50}))
 	resp, body := get(t, "GET", ts.URL+"/documents.zip", nil)
-	if resp.StatusCode != http.StatusRequestEntityTooLarge || !bytes.Contains(body, []byte("These filters select 2401 documents, more than one download holds (2000). Choose a role family or a grade")) {
+	if resp.StatusCode != http.StatusRequestEntityTooLarge || !bytes.Contains(body, []byte("These filters select 2401 documents, more than one download holds (600). Choose a role family or a grade")) {
 		t.Errorf("status %d; body %.300q", resp.StatusCode, body)
 	}
 }
