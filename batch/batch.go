@@ -97,7 +97,6 @@ func Dir(ctx context.Context, dir string, jobs []Job, opts Options) (m *Manifest
 		return nil, err
 	}
 	var prev *previous
-	checked := make(chan error, 1)
 	if existed && !opts.Force {
 		own, err := dirManifest(target, dir)
 		if err != nil {
@@ -115,21 +114,9 @@ func Dir(ctx context.Context, dir string, jobs []Job, opts Options) (m *Manifest
 		}
 		release()
 	}()
-	// The old documents are checked while the new ones are made: a refusal
-	// stops the batch, and nothing is published before the check passes.
 	run, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	if prev != nil {
-		go func() {
-			err := prev.own.verify(run, target, dir)
-			if err != nil {
-				cancel(err)
-			}
-			checked <- err
-		}()
-	} else {
-		checked <- nil
-	}
+	checked := checkAside(run, cancel, prev, dir)
 	shown := func(p string) string { return filepath.Join(dir, filepath.FromSlash(p)) }
 	var s *dirSink
 	if s, err = newDirSink(staging, shown, jobs, prev); err == nil {
@@ -163,6 +150,26 @@ func Dir(ctx context.Context, dir string, jobs []Job, opts Options) (m *Manifest
 		return nil, fmt.Errorf("batch %s: put the new documents in place: %w", dir, err)
 	}
 	return m, nil
+}
+
+// checkAside checks, while the new documents are made, that the output
+// prev describes, named dir by the user, is ddat's to replace: a refusal
+// cancels run. The channel gives the check's result, nil when there is
+// nothing to check; nothing may be published before it does.
+func checkAside(run context.Context, cancel context.CancelCauseFunc, prev *previous, dir string) <-chan error {
+	checked := make(chan error, 1)
+	if prev == nil {
+		checked <- nil
+		return checked
+	}
+	go func() {
+		err := prev.own.verify(run, prev.dir, dir)
+		if err != nil {
+			cancel(err)
+		}
+		checked <- err
+	}()
+	return checked
 }
 
 // Zip writes every job into one zip file, with a manifest.json, and
