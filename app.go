@@ -69,6 +69,10 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Writer:               stdout,
 		ErrWriter:            stderr,
 		EnableBashCompletion: true,
+		// A repeated flag's values are kept whole: file names, role names
+		// and places of work hold commas ("Fixture House, Leeds"). --only
+		// and DDAT_DATA split their lists themselves.
+		DisableSliceFlagSeparator: true,
 		// Errors are printed and mapped to exit codes in run, in one place.
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {

@@ -203,3 +203,24 @@ func TestShowVacancy(t *testing.T) {
 		t.Errorf("a vacancy on a whole role: exit %d, want %d", code, exitUsage)
 	}
 }
+
+// TestCommasKeptWhole: a repeatable flag's value is never split at its
+// commas: places of work and file names hold them.
+func TestCommasKeptWhole(t *testing.T) {
+	t.Parallel()
+	out, stderr, code := ddat(t, "show", "infrastructure-engineer", "1", "--vacancy", fullVacancyFile, "--location", "Override House, Leeds")
+	if code != exitOK || !strings.Contains(out, "Location:             Override House, Leeds\n") {
+		t.Errorf("exit %d, stderr %q; want one location, whole:\n%s", code, stderr, out)
+	}
+	data, err := os.ReadFile(filepath.Join("testdata", "frameworks", "small.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "Roles, March 2025.yaml")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := ddat(t, "--data", file, "roles"); code != exitOK {
+		t.Errorf("--data %q: exit %d, stderr %q", file, code, stderr)
+	}
+}

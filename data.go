@@ -33,8 +33,10 @@ func dataPaths(c *cli.Context) []string {
 			env = append(env, strings.TrimSpace(p))
 		}
 	}
+	// The flag holds the environment's value, whole, when not given.
+	whole := []string{os.Getenv("DDAT_DATA")}
 	for _, ctx := range c.Lineage() {
-		if v := ctx.StringSlice("data"); v != nil && !slices.Equal(v, env) {
+		if v := ctx.StringSlice("data"); v != nil && !slices.Equal(v, env) && !slices.Equal(v, whole) {
 			return v
 		}
 	}
