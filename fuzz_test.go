@@ -264,7 +264,8 @@ func FuzzWriters(f *testing.F) {
 			}
 		}
 		long := false
-		for _, s := range []string{l.Title, l.Summary, l.Responsibilities[0], can} {
+		// The texts as given: a blank responsibility is dropped on loading.
+		for _, s := range []string{l.Title, l.Summary, item, can} {
 			long = long || model.CellTextLen(s) > model.MaxCellText-100
 		}
 		var book bytes.Buffer
