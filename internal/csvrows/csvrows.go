@@ -43,7 +43,7 @@ func NewReader(r io.Reader, name string, lim Limits) *Reader {
 		br.Discard(len(bom))
 	}
 	first, _ := br.Peek(br.Size()) // as much as there is; the header line is in it
-	sep := Separator(first)
+	sep := separator(first)
 	cr := csv.NewReader(newGuard(br, sep, lim))
 	cr.Comma = sep
 	cr.FieldsPerRecord = -1
@@ -104,9 +104,9 @@ func Blank(rec []string) bool {
 	return true
 }
 
-// Separator is the most frequent of comma, semicolon and tab outside
+// separator is the most frequent of comma, semicolon and tab outside
 // quotes on the first line of data; a comma when none is there.
-func Separator(data []byte) rune {
+func separator(data []byte) rune {
 	counts := map[rune]int{}
 	quoted := false
 	for _, b := range data {
