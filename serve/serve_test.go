@@ -304,3 +304,23 @@ func TestZipTooLarge(t *testing.T) {
 		t.Errorf("status %d; body %.300q", resp.StatusCode, body)
 	}
 }
+
+// BenchmarkDocumentsZip is "Download all documents" of a framework the
+// size of the published one: some 250 documents made, held and zipped in
+// memory (the cache is off, so each iteration makes them).
+func BenchmarkDocumentsZip(b *testing.B) {
+	fw := synth.Framework(synth.Published)
+	srv, err := serve.New(fw, serve.Options{Profile: profile.Options{Created: created}, Logger: slog.New(slog.DiscardHandler), PDFWorkers: 2, CacheBytes: -1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, httptest.NewRequest("GET", "/documents.zip", nil))
+		if rec.Code != http.StatusOK {
+			b.Fatalf("status %d: %.200s", rec.Code, rec.Body.String())
+		}
+		b.SetBytes(int64(rec.Body.Len()))
+	}
+}
