@@ -55,21 +55,6 @@ func checkChanges(t *testing.T, fw *model.Framework, got model.Changes, want see
 	}
 }
 
-// newResponsibilities is what b lists and a does not, from the pages.
-func newResponsibilities(a, b seedref.Level) []string {
-	had := map[string]bool{}
-	for _, s := range a.Responsibilities {
-		had[s] = true
-	}
-	var out []string
-	for _, s := range b.Responsibilities {
-		if !had[s] {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 // TestStepSeeds checks every step of both seed roles against the pages
 // themselves: which skills are new, raised, unchanged and dropped, at which
 // levels, and which responsibilities are new.
@@ -93,7 +78,7 @@ func TestStepSeeds(t *testing.T) {
 				if len(want.New)+len(want.Raised)+len(want.Unchanged)+len(want.Lowered) != len(b.Skills) || len(b.Skills) == 0 {
 					t.Fatalf("seed level %d: %d skills, %+v", n, len(b.Skills), want)
 				}
-				checkChanges(t, fw, fw.Step(r, n), want, newResponsibilities(a, b))
+				checkChanges(t, fw, fw.Step(r, n), want, seedref.NewResponsibilities(a, b))
 			})
 		}
 	}
@@ -109,7 +94,7 @@ func TestCompareAcrossRoles(t *testing.T) {
 	if got.Shared() != 5 || len(want.New) != 9 {
 		t.Errorf("shared %d, only the second %d; the seeds share 5 and leave 9", got.Shared(), len(want.New))
 	}
-	checkChanges(t, fw, got, want, newResponsibilities(ie[2], ioe[2]))
+	checkChanges(t, fw, got, want, seedref.NewResponsibilities(ie[2], ioe[2]))
 }
 
 // TestCompareUnknownLevels keeps levels the framework does not know apart.

@@ -210,7 +210,7 @@ func TestProgressionSeeds(t *testing.T) {
 							}
 						}
 					}
-					for _, r := range newResp(a, b) {
+					for _, r := range seedref.NewResponsibilities(a, b) {
 						// pdftotext drops a hyphen that ends a line
 						if !strings.Contains(loose(stepSection(t, step, "New responsibilities")), loose(r)) {
 							t.Errorf("new responsibility %q missing", r)
@@ -241,20 +241,6 @@ func pairHasName(ps []seedref.Pair, name string) bool {
 		}
 	}
 	return false
-}
-
-func newResp(a, b seedref.Level) []string {
-	had := map[string]bool{}
-	for _, s := range a.Responsibilities {
-		had[s] = true
-	}
-	var out []string
-	for _, s := range b.Responsibilities {
-		if !had[s] {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // TestComparisonSeeds compares Senior infrastructure engineer with Senior

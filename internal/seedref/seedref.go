@@ -192,6 +192,21 @@ func Compare(a, b Level) Diff {
 	return d
 }
 
+// NewResponsibilities is what b lists and a does not, from the pages.
+func NewResponsibilities(a, b Level) []string {
+	had := map[string]bool{}
+	for _, s := range a.Responsibilities {
+		had[s] = true
+	}
+	var out []string
+	for _, s := range b.Responsibilities {
+		if !had[s] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 func readLines(tb testing.TB, path string) []string {
 	tb.Helper()
 	f, err := os.Open(path)
