@@ -1,9 +1,6 @@
 package formats
 
-import (
-	"strings"
-	"unicode"
-)
+import "github.com/ddat-tools/ddat/internal/csvrows"
 
 // column is one kind of column the layout knows.
 type column int
@@ -90,23 +87,11 @@ var aliases = map[string]column{
 	"rolelevelorder":   colLevelNumber,
 }
 
-// headingKey is a heading with case, spaces and punctuation removed, so that
-// "Role level", "ROLE_LEVEL" and "role-level" are the same column.
-func headingKey(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
-
 // columnOf returns the column a heading names.
 func columnOf(heading string) (column, bool) {
-	k := headingKey(heading)
+	k := csvrows.HeadingKey(heading)
 	for c, h := range headings {
-		if headingKey(h) == k {
+		if csvrows.HeadingKey(h) == k {
 			return column(c), true
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ddat-tools/ddat/internal/csvrows"
 	"github.com/ddat-tools/ddat/model"
 	"gopkg.in/yaml.v3"
 )
@@ -68,7 +69,7 @@ func gradesCSV(data []byte, name string) (*GradeMap, error) {
 	role, level, grades := -1, -1, -1
 	for i, h := range header.cells {
 		switch c, _ := columnOf(h); {
-		case headingKey(h) == "level" || c == colRoleLevel:
+		case csvrows.HeadingKey(h) == "level" || c == colRoleLevel:
 			level = i
 		case c == colRole:
 			role = i

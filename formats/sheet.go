@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ddat-tools/ddat/internal/csvrows"
 	"github.com/ddat-tools/ddat/model"
 )
 
@@ -107,7 +108,7 @@ func (s *sheet) columns() error {
 				s.levelCols = append(s.levelCols, levelCol{i: i, level: level})
 				continue
 			}
-			if headingKey(heading) == headingKey(rolesThatRequire) {
+			if csvrows.HeadingKey(heading) == csvrows.HeadingKey(rolesThatRequire) {
 				continue // derived from the roles
 			}
 			if ok && c != colSkillName && c != colSkillID && c != colSkillDescription {

@@ -70,7 +70,7 @@ func ReadCSV(r io.Reader, name string) ([]Entry, error) {
 		if err != nil {
 			return nil, err
 		}
-		k := key(e.Vacancy.Reference)
+		k := csvrows.HeadingKey(e.Vacancy.Reference)
 		if first, ok := refs[k]; ok {
 			return nil, cellErr(name, num, heading[column(head, "reference")], "reference %q is also the reference of row %d; each vacancy needs its own", e.Vacancy.Reference, first)
 		}
@@ -92,7 +92,7 @@ func columns(name string, row int, rec []string) ([]string, error) {
 	seen := map[string]string{}
 	for i, h := range rec {
 		h = strings.TrimSpace(h)
-		f := entryColumns[key(h)]
+		f := entryColumns[csvrows.HeadingKey(h)]
 		if f == "" {
 			f = FieldOf(h)
 		}

@@ -15,6 +15,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/ddat-tools/ddat/internal/csvrows"
 	"github.com/ddat-tools/ddat/model"
 )
 
@@ -73,23 +74,11 @@ var aliases = map[string]string{
 	"behaviorsassessed":   "behaviours",
 }
 
-// key is a name with case, spaces and punctuation removed, so that
-// "Closing date", "closing_date" and "closing-date" are the same field.
-func key(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
-
 // FieldOf returns the field a name, heading or flag names, or "" for none.
 func FieldOf(name string) string {
-	k := key(name)
+	k := csvrows.HeadingKey(name)
 	for _, f := range Fields {
-		if key(f) == k {
+		if csvrows.HeadingKey(f) == k {
 			return f
 		}
 	}

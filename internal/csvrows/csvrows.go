@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/ddat-tools/ddat/model"
 )
@@ -92,6 +93,18 @@ func size(n int64) string {
 		return fmt.Sprintf("%d MiB", n>>20)
 	}
 	return fmt.Sprintf("%d KiB", n>>10)
+}
+
+// HeadingKey is a heading with case, spaces and punctuation removed, so
+// that "Role level", "ROLE_LEVEL" and "role-level" name the same column.
+func HeadingKey(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }
 
 // Blank reports whether a record holds nothing but spaces.
