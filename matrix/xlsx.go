@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ddat-tools/ddat/internal/wordwrap"
 	"github.com/ddat-tools/ddat/model"
 	"github.com/xuri/excelize/v2"
 )
@@ -374,23 +375,7 @@ func breakLines(text string, width float64) []string {
 	room := max(int(width*1.15)-1, 4)
 	var lines []string
 	for para := range strings.SplitSeq(text, "\n") {
-		var b strings.Builder
-		used := 0
-		for _, w := range strings.Fields(para) {
-			l := utf8.RuneCountInString(w)
-			if used > 0 && used+1+l > room {
-				lines = append(lines, b.String())
-				b.Reset()
-				used = 0
-			}
-			if used > 0 {
-				b.WriteByte(' ')
-				used++
-			}
-			b.WriteString(w)
-			used += l
-		}
-		lines = append(lines, b.String())
+		lines = append(lines, wordwrap.Lines(para, room)...)
 	}
 	return lines
 }

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/ddat-tools/ddat/internal/wordwrap"
 )
 
 // textWriter writes plain text for a terminal: paragraphs and list items
@@ -66,42 +68,11 @@ func (t *textWriter) hanging(first, rest, s string) {
 	if t.width <= 0 || width < 20 {
 		width = 0
 	}
-	for i, l := range wrap(s, width) {
+	for i, l := range wordwrap.Lines(s, width) {
 		if i == 0 {
 			t.line(strings.TrimRight(first+l, " "))
 		} else {
 			t.line(rest + l)
 		}
 	}
-}
-
-// wrap breaks s into lines of at most width characters at spaces; a word
-// longer than width gets a line of its own. Runs of white space become one
-// space. A width of 0 or less gives one line.
-func wrap(s string, width int) []string {
-	words := strings.Fields(s)
-	if len(words) == 0 {
-		return []string{""}
-	}
-	if width <= 0 {
-		return []string{strings.Join(words, " ")}
-	}
-	var lines []string
-	var b strings.Builder
-	n := 0
-	for _, w := range words {
-		wn := utf8.RuneCountInString(w)
-		if n > 0 && n+1+wn > width {
-			lines = append(lines, b.String())
-			b.Reset()
-			n = 0
-		}
-		if n > 0 {
-			b.WriteByte(' ')
-			n++
-		}
-		b.WriteString(w)
-		n += wn
-	}
-	return append(lines, b.String())
 }
