@@ -38,7 +38,7 @@ func (s *Server) profileView(w http.ResponseWriter, r *http.Request, ref model.L
 	if _, ok := s.query(w, r); !ok {
 		return
 	}
-	opts := s.htmlOptions()
+	opts := s.opts.Profile.HTML()
 	rolePath := "/role/" + url.PathEscape(ref.Role.ID)
 	opts.Links = []profile.HTMLLink{{Text: "All roles", Href: "/"}, {Text: "All levels of " + lowerFirst(ref.Role.Name), Href: rolePath}}
 	if ref.Level != nil {
@@ -96,7 +96,7 @@ func (s *Server) levelHTML(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	doc, err := s.docs.get(r.Context(), "html "+refKey(ref), func(w io.Writer) error {
-		return profile.WriteHTML(w, s.fw, ref, s.htmlOptions())
+		return profile.WriteHTML(w, s.fw, ref, s.opts.Profile.HTML())
 	})
 	if s.failed(w, r, err) {
 		return
@@ -104,9 +104,6 @@ func (s *Server) levelHTML(w http.ResponseWriter, r *http.Request) {
 	send(w, r, doc, "text/html; charset=utf-8", naming.File(ref, ".html"), true)
 }
 
-// htmlOptions are the HTML profile's options as "ddat profile --format
-// html" sets them.
-func (s *Server) htmlOptions() profile.HTMLOptions { return s.opts.Profile.HTML() }
 
 // selected returns the selection of the request's filters and the role
 // levels it selects; a selection of none is a 404 page that says what
