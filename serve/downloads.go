@@ -104,7 +104,6 @@ func (s *Server) levelHTML(w http.ResponseWriter, r *http.Request) {
 	send(w, r, doc, "text/html; charset=utf-8", naming.File(ref, ".html"), true)
 }
 
-
 // selected returns the selection of the request's filters and the role
 // levels it selects; a selection of none is a 404 page that says what
 // would have been made.
