@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
 
 	"github.com/ddat-tools/ddat/assets"
@@ -16,28 +15,28 @@ import (
 
 // dataFlag makes the --data flag: which framework to use. It repeats, for a
 // framework in several flat files, such as the framework's own download (a
-// role-content and a skill-descriptions CSV).
+// role-content and a skill-descriptions CSV). DDAT_DATA is read by
+// dataPaths, not by the flag: it lists files separated by commas, while a
+// flag's value is kept whole.
 func dataFlag() *cli.StringSliceFlag {
 	return &cli.StringSliceFlag{
-		Name: "data", Aliases: []string{"d"}, EnvVars: []string{"DDAT_DATA"},
-		Usage: "framework `FILE` (.yaml, .yml, .json, .csv, .xlsx); repeat it for CSV or XLSX files that make one framework together; default: the embedded framework",
+		Name: "data", Aliases: []string{"d"},
+		Usage: "framework `FILE` (.yaml, .yml, .json, .csv, .xlsx); repeat it for CSV or XLSX files that make one framework together; default: $DDAT_DATA (files separated by commas), else the embedded framework",
 	}
 }
 
 // dataPaths are the --data files: those given after the command, else those
 // given before it, else the environment's.
 func dataPaths(c *cli.Context) []string {
+	for _, ctx := range c.Lineage() {
+		if v := ctx.StringSlice("data"); len(v) > 0 {
+			return v
+		}
+	}
 	var env []string
 	if v := os.Getenv("DDAT_DATA"); v != "" {
 		for _, p := range strings.Split(v, ",") {
 			env = append(env, strings.TrimSpace(p))
-		}
-	}
-	// The flag holds the environment's value, whole, when not given.
-	whole := []string{os.Getenv("DDAT_DATA")}
-	for _, ctx := range c.Lineage() {
-		if v := ctx.StringSlice("data"); v != nil && !slices.Equal(v, env) && !slices.Equal(v, whole) {
-			return v
 		}
 	}
 	return env
